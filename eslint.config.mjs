@@ -1,0 +1,84 @@
+// One ESLint flat config for the whole workspace. Module boundaries are the point: libraries
+// never reach into apps, desk-core stays framework-free, and the vendor-facing packages stay
+// inside the one project that owns each.
+import nx from '@nx/eslint-plugin';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const libraryDeps = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:feature'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'scope:desk', onlyDependOnLibsWithTags: ['scope:desk'] },
+  { sourceTag: 'scope:token-api', onlyDependOnLibsWithTags: ['scope:token-api'] },
+  { sourceTag: 'scope:emulator', onlyDependOnLibsWithTags: ['scope:emulator', 'scope:desk'] },
+];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', '**/coverage/**', '**/tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...nx.configs['flat/base'],
+  {
+    files: ['**/*.ts', '**/*.mjs', '**/*.cjs', '**/*.js'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: libraryDeps },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'rxjs/operators', message: 'Import operators from "rxjs": one shared copy of rxjs internals.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Tests and benchmarks drive the emulator in-process; production code never does.
+    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/bench/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            ...libraryDeps.map((c) => ({
+              ...c,
+              onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:tool', 'scope:emulator'],
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The cloud API client belongs to token-api alone (and the emulator's own tests/bench).
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'rxjs/operators', message: 'Import operators from "rxjs".' },
+            { name: 'tencentcloud-sdk-nodejs', message: 'Only apps/token-api talks to the cloud API.' },
+          ],
+          patterns: ['tencentcloud-sdk-nodejs/*', '@angular/*'],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.mjs', 'tools/scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' } },
+  },
+];
