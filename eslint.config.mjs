@@ -4,6 +4,12 @@
 import nx from '@nx/eslint-plugin';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Projects run `eslint .` from their own folder; anchoring every pattern below at the workspace root
+// (ESLint's `basePath`) keeps path-specific rules such as `apps/token-api/**` meaningful there.
+const workspaceRoot = dirname(fileURLToPath(import.meta.url));
 
 const libraryDeps = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:feature'] },
@@ -14,10 +20,11 @@ const libraryDeps = [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'scope:desk', onlyDependOnLibsWithTags: ['scope:desk'] },
   { sourceTag: 'scope:token-api', onlyDependOnLibsWithTags: ['scope:token-api'] },
+  { sourceTag: 'scope:shell', onlyDependOnLibsWithTags: ['scope:shell', 'scope:desk'] },
   { sourceTag: 'scope:emulator', onlyDependOnLibsWithTags: ['scope:emulator', 'scope:desk'] },
 ];
 
-export default [
+const configs = [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', '**/coverage/**', '**/tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -57,17 +64,37 @@ export default [
     },
   },
   {
-    // The cloud API client belongs to token-api alone (and the emulator's own tests/bench).
-    files: ['libs/**/*.ts'],
+    // The cloud API client belongs to token-api alone (the emulator's tests drive it as a client).
+    files: ['**/*.ts'],
+    ignores: ['apps/token-api/**', 'tools/tccc-emulator/**/*.spec.ts', 'tools/tccc-emulator/test/**', '**/bench/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'rxjs/operators', message: 'Import operators from "rxjs".' },
+            { name: 'rxjs/operators', message: 'Import operators from "rxjs": one shared copy of rxjs internals.' },
             { name: 'tencentcloud-sdk-nodejs', message: 'Only apps/token-api talks to the cloud API.' },
           ],
-          patterns: ['tencentcloud-sdk-nodejs/*', '@angular/*'],
+          patterns: [{ group: ['tencentcloud-sdk-nodejs/*'], message: 'Only apps/token-api talks to the cloud API.' }],
+        },
+      ],
+    },
+  },
+  {
+    // desk-core and tccc-sdk stay framework-free so non-Angular shells can use them.
+    files: ['libs/desk-core/**/*.ts', 'libs/tccc-sdk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'rxjs/operators', message: 'Import operators from "rxjs": one shared copy of rxjs internals.' },
+            { name: 'tencentcloud-sdk-nodejs', message: 'Only apps/token-api talks to the cloud API.' },
+          ],
+          patterns: [
+            { group: ['tencentcloud-sdk-nodejs/*'], message: 'Only apps/token-api talks to the cloud API.' },
+            { group: ['@angular/*'], message: 'desk-core and tccc-sdk are framework-agnostic.' },
+          ],
         },
       ],
     },
@@ -78,7 +105,14 @@ export default [
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Workspace config files extend the root ones by relative path on purpose.
+    files: ['**/jest.config.cjs', '**/eslint.config.mjs', '**/*.config.ts', '**/rspack.config.*'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     files: ['**/*.mjs', 'tools/scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' } },
   },
 ];
+
+export default configs.map((config) => ({ ...config, basePath: workspaceRoot }));
