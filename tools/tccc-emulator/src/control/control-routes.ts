@@ -1,0 +1,49 @@
+// The control API under /control: faults for the cloud API, counters, reset. SDK scenario control
+// (ringing calls in the page) will live next to these under /control/sdk.
+import Router from '@koa/router';
+import type { Counters } from '../counters';
+import { HttpError } from '../http/http-error';
+import { readJsonBody } from '../http/json-body';
+import { type FaultQueue, faultSpecSchema } from './faults';
+
+export interface ControlDeps {
+  faults: FaultQueue;
+  counters: Counters;
+}
+
+export function controlRoutes(deps: ControlDeps): Router {
+  const router = new Router({ prefix: '/control' });
+
+  router.post('/faults', async function addFault(ctx) {
+    const spec = await readJsonBody(ctx, faultSpecSchema);
+    const fault = deps.faults.add(spec);
+    ctx.status = 201;
+    ctx.body = { id: fault.id };
+  });
+
+  router.get('/faults', function listFaults(ctx) {
+    ctx.body = { faults: deps.faults.list() };
+  });
+
+  router.delete('/faults', function clearFaults(ctx) {
+    deps.faults.clear();
+    ctx.status = 204;
+  });
+
+  router.delete('/faults/:id', function removeFault(ctx) {
+    if (!deps.faults.remove(ctx.params.id)) throw new HttpError(404, 'not_found', `No fault ${ctx.params.id}`);
+    ctx.status = 204;
+  });
+
+  router.get('/counters', function readCounters(ctx) {
+    ctx.body = deps.counters.snapshot();
+  });
+
+  router.post('/reset', function resetEmulator(ctx) {
+    deps.faults.clear();
+    deps.counters.reset();
+    ctx.status = 204;
+  });
+
+  return router;
+}

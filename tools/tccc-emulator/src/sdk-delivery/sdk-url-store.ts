@@ -1,0 +1,79 @@
+// One-time SdkURL tokens: minted by CreateSDKLoginToken, redeemed once by GET /sdk/tccc-sdk.js,
+// refused when reused, unknown or older than 10 minutes. Bounded: old entries are swept on every
+// call and the map never grows past `maxEntries`.
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock';
+
+export const SDK_URL_TTL_MS = 10 * 60 * 1000;
+
+export interface SdkLogin {
+  sdkAppId: number;
+  seatUserId: string;
+}
+
+export type RedeemResult =
+  | { ok: true; login: SdkLogin }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+interface Entry {
+  login: SdkLogin;
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface SdkUrlStoreOptions {
+  clock: Clock;
+  ttlMs?: number;
+  maxEntries?: number;
+}
+
+export class SdkUrlStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly clock: Clock;
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+
+  constructor(options: SdkUrlStoreOptions) {
+    this.clock = options.clock;
+    this.ttlMs = options.ttlMs ?? SDK_URL_TTL_MS;
+    this.maxEntries = options.maxEntries ?? 10_000;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  mint(login: SdkLogin): { token: string; expiresAt: number } {
+    this.sweep();
+    while (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = this.clock() + this.ttlMs;
+    this.entries.set(token, { login, expiresAt, used: false });
+    return { token, expiresAt };
+  }
+
+  redeem(token: string): RedeemResult {
+    this.sweep();
+    const entry = this.entries.get(token);
+    if (!entry) return { ok: false, reason: 'unknown' };
+    if (entry.used) return { ok: false, reason: 'used' };
+    if (this.clock() >= entry.expiresAt) return { ok: false, reason: 'expired' };
+    entry.used = true;
+    return { ok: true, login: entry.login };
+  }
+
+  /**
+   * Forgets entries one TTL after they expired: kept that long only so a late fetch is told
+   * "expired" or "used" rather than "unknown". Entries are in mint order, so stop at the first keeper.
+   */
+  private sweep(): void {
+    const forgetBefore = this.clock() - this.ttlMs;
+    for (const [token, entry] of this.entries) {
+      if (entry.expiresAt > forgetBefore) break;
+      this.entries.delete(token);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { createContext, runInContext } from 'node:vm';
+import { demoConfig, startEmulator, type RunningEmulator } from '../src';
+import { cccClient } from './helpers';
+
+const credential = { secretId: demoConfig.secretId, secretKey: demoConfig.secretKey };
+
+describe('one-time SdkURL', () => {
+  let emulator: RunningEmulator;
+  let now = Date.now();
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, logger: false, clock: () => now });
+  });
+  afterAll(() => emulator.close());
+  beforeEach(() => {
+    now = Date.now();
+  });
+
+  async function mintSdkUrl(seatUserId = 'alice@example.com'): Promise<string> {
+    const response = await cccClient(emulator, credential).CreateSDKLoginToken({ SdkAppId: demoConfig.sdkAppId, SeatUserId: seatUserId });
+    return response.SdkURL as string;
+  }
+
+  it('serves the script once with the headers a cross-origin <script> needs, then 403', async () => {
+    const sdkUrl = await mintSdkUrl();
+    const first = await fetch(sdkUrl);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/^application\/javascript/);
+    expect(first.headers.get('access-control-allow-origin')).toBe('*');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(await first.text()).toContain('window.__TCCC_EMULATOR__ = ');
+
+    const second = await fetch(sdkUrl);
+    expect(second.status).toBe(403);
+    expect(second.headers.get('cache-control')).toBe('no-store');
+    expect(await second.text()).toMatch(/already used/);
+  });
+
+  it('refuses an SdkURL older than 10 minutes', async () => {
+    const sdkUrl = await mintSdkUrl();
+    now += 10 * 60 * 1000 + 1;
+    const response = await fetch(sdkUrl);
+    expect(response.status).toBe(403);
+    expect(await response.text()).toMatch(/expired/);
+  });
+
+  it('still serves an SdkURL just under 10 minutes old', async () => {
+    const sdkUrl = await mintSdkUrl();
+    now += 10 * 60 * 1000 - 1000;
+    expect((await fetch(sdkUrl)).status).toBe(200);
+  });
+
+  it('refuses unknown and missing tokens', async () => {
+    const unknown = await fetch(`${emulator.url}/sdk/tccc-sdk.js?token=${'A'.repeat(43)}`);
+    expect(unknown.status).toBe(403);
+    expect(await unknown.text()).toMatch(/unknown/);
+    expect((await fetch(`${emulator.url}/sdk/tccc-sdk.js`)).status).toBe(403);
+  });
+
+  it('counts minted, served and refused SdkURLs', async () => {
+    await fetch(`${emulator.url}/control/reset`, { method: 'POST' });
+    const sdkUrl = await mintSdkUrl();
+    await fetch(sdkUrl);
+    await fetch(sdkUrl);
+    const counters = await (await fetch(`${emulator.url}/control/counters`)).json();
+    expect(counters).toMatchObject({ sdkUrlsMinted: 1, sdkUrlsServed: 1, sdkUrlsRefused: 1 });
+  });
+
+  it('embeds this login (seat, SdkAppId, emulator URL) before the bundled SDK', async () => {
+    const script = await (await fetch(await mintSdkUrl('bob@example.com'))).text();
+    const page = runScript(script);
+    expect(page.__TCCC_EMULATOR__).toMatchObject({ baseUrl: emulator.url, sdkAppId: demoConfig.sdkAppId, seatUserId: 'bob@example.com' });
+  });
+});
+
+describe('the served script in a page', () => {
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, logger: false, sdkReadyDelayMs: 20 });
+  });
+  afterAll(() => emulator.close());
+
+  async function loadScript(): Promise<string> {
+    const { SdkURL } = await cccClient(emulator, credential).CreateSDKLoginToken({ SdkAppId: demoConfig.sdkAppId, SeatUserId: 'alice@example.com' });
+    return (await fetch(SdkURL as string)).text();
+  }
+
+  it('defines window.tccc with the documented events and fires ready after load', async () => {
+    const page = runScript(await loadScript());
+    const tccc = page.tccc as Tccc;
+    expect(tccc.events.ready).toBe('ready');
+    expect(tccc.events.callIn).toBe('callIn');
+    for (const [name, value] of Object.entries(tccc.events)) expect(value).toBe(name);
+
+    // As the vendor guide does: attach the ready listener in the script's load handler (i.e. after it ran).
+    const ready = new Promise<unknown>((resolve) => tccc.on(tccc.events.ready, resolve));
+    await expect(ready).resolves.toEqual({});
+  });
+
+  it('off() removes a listener, and a throwing listener does not stop the others', async () => {
+    const page = runScript(await loadScript());
+    const tccc = page.tccc as Tccc;
+    const removed = jest.fn();
+    tccc.on('ready', removed);
+    tccc.off('ready', removed);
+    tccc.on('ready', () => {
+      throw new Error('page bug');
+    });
+    const ready = new Promise<void>((resolve) => tccc.on('ready', () => resolve()));
+    await ready;
+    expect(removed).not.toHaveBeenCalled();
+    expect(page.console.error).toHaveBeenCalledWith('[tccc emulator] listener failed', expect.any(Error));
+  });
+});
+
+interface Tccc {
+  events: Record<string, string>;
+  on(event: string, listener: (payload: unknown) => void): void;
+  off(event: string, listener?: (payload: unknown) => void): void;
+}
+
+/** Runs the script in a bare context whose global object is its `window`. */
+function runScript(script: string): Record<string, unknown> & { console: { error: jest.Mock } } {
+  const page = { setTimeout, console: { error: jest.fn(), log: jest.fn() } } as Record<string, unknown> & { console: { error: jest.Mock } };
+  page.window = page;
+  createContext(page);
+  runInContext(script, page);
+  return page;
+}
