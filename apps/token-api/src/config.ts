@@ -1,0 +1,204 @@
+// Configuration from environment variables, validated once at start-up. Defaults suit local
+// development against the emulator; the cloud credentials never have a default (in development
+// the start script passes the emulator's demo pair). Error messages name the variable and the
+// rule, never the value, so a misplaced secret cannot end up in a log.
+import { z } from 'zod';
+import { loadSeatDirectory, type SeatDirectory } from './seats/seat-directory';
+
+export const DEV_DEFAULTS = {
+  TCCC_ENDPOINT: 'ccc.localhost:4300',
+  AUTH_JWKS_URL: 'http://localhost:4300/.well-known/jwks.json',
+  AUTH_ISSUER: 'http://localhost:4300/dev/idp',
+  SEAT_DIRECTORY_FILE: 'apps/token-api/config/seats.dev.json',
+  CORS_ORIGINS: 'http://localhost:4200,http://localhost:4201,https://localhost:8443',
+} as const;
+
+/** Variables that must be set explicitly when NODE_ENV=production (their defaults are local-only). */
+const REQUIRED_IN_PRODUCTION = Object.keys(DEV_DEFAULTS) as (keyof typeof DEV_DEFAULTS)[];
+
+const SECRET_VARIABLES = new Set(['TCCC_SECRET_ID', 'TCCC_SECRET_KEY']);
+
+const integer = (min: number, max: number) =>
+  z.coerce.number({ error: `must be an integer from ${min} to ${max}` }).int().min(min).max(max);
+const secret = z
+  .string({ error: 'is required' })
+  .min(1, 'is required')
+  .regex(/^\S+$/, 'must not contain whitespace');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: integer(0, 65535).default(3333),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_TIMEOUT_MS: integer(0, 120_000).default(10_000),
+
+  TCCC_SECRET_ID: secret,
+  TCCC_SECRET_KEY: secret,
+  // host[:port]; the first label is the TC3 signature scope (service), so it must be `ccc.…`.
+  TCCC_ENDPOINT: z
+    .string()
+    .regex(/^ccc\.[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host[:port] starting with "ccc." (the signature scope)')
+    .default(DEV_DEFAULTS.TCCC_ENDPOINT),
+  TCCC_PROTOCOL: z.enum(['http', 'https']).default('http'),
+  TCCC_REGION: z.string().regex(/^[a-z0-9-]*$/, 'must be a region id like ap-guangzhou, or empty').default(''),
+  TCCC_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(5),
+  TCCC_ONLY_ONCE: booleanFlag.default(true),
+
+  AUTH_JWKS_URL: httpUrl.default(DEV_DEFAULTS.AUTH_JWKS_URL),
+  AUTH_ISSUER: z.string().min(1).default(DEV_DEFAULTS.AUTH_ISSUER),
+  AUTH_AUDIENCE: z.string().min(1).default('tccc-desk'),
+  AUTH_CLOCK_TOLERANCE_SECONDS: integer(0, 60).default(5),
+
+  SEAT_DIRECTORY_FILE: z.string().min(1).default(DEV_DEFAULTS.SEAT_DIRECTORY_FILE),
+
+  RATE_LIMIT_POINTS: integer(1, 1_000_000).default(10),
+  RATE_LIMIT_DURATION_SECONDS: integer(1, 86_400).default(60),
+
+  CORS_ORIGINS: z
+    .string()
+    .default(DEV_DEFAULTS.CORS_ORIGINS)
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isOrigin, 'must be a comma-separated list of origins like https://host[:port]'))),
+
+  READINESS_CACHE_MS: integer(0, 60_000).default(5_000),
+  READINESS_TIMEOUT_MS: integer(50, 30_000).default(1_000),
+});
+
+/** Every variable this service reads (documented in .env.example). */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  logLevel: string;
+  shutdownTimeoutMs: number;
+  tccc: {
+    secretId: string;
+    secretKey: string;
+    endpoint: string;
+    protocol: 'http://' | 'https://';
+    region: string;
+    timeoutSeconds: number;
+    onlyOnce: boolean;
+  };
+  auth: {
+    jwksUrl: string;
+    issuer: string;
+    audience: string;
+    algorithms: string[];
+    clockToleranceSeconds: number;
+  };
+  seats: SeatDirectory;
+  seatDirectoryFile: string;
+  rateLimit: { points: number; durationSeconds: number };
+  corsOrigins: string[];
+  readiness: { cacheMs: number; timeoutMs: number };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    problems = [...new Set(problems)];
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Only the algorithms the identity provider may use; `none` and HS* can never verify. */
+export const ALLOWED_JWT_ALGORITHMS = ['RS256', 'ES256'];
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  // Empty strings count as "not set" so `FOO=` in a .env file falls back to the default.
+  const present: Env = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') present[key] = value;
+
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const variable = String(issue.path[0] ?? 'environment');
+      // The rule only: zod messages do not echo input, and secrets get a fixed wording anyway.
+      const message = SECRET_VARIABLES.has(variable) && present[variable] === undefined ? 'is required' : issue.message;
+      problems.push(`${variable}: ${message}`);
+    }
+  }
+
+  if (present['NODE_ENV'] === 'production') {
+    for (const variable of REQUIRED_IN_PRODUCTION) {
+      if (present[variable] === undefined) problems.push(`${variable}: must be set explicitly in production`);
+    }
+    if (parsed.success && parsed.data.TCCC_PROTOCOL !== 'https') problems.push('TCCC_PROTOCOL: must be https in production');
+    if (parsed.success && !parsed.data.AUTH_JWKS_URL.startsWith('https://')) {
+      problems.push('AUTH_JWKS_URL: must be https in production');
+    }
+  }
+
+  const seatFile = present['SEAT_DIRECTORY_FILE'] ?? DEV_DEFAULTS.SEAT_DIRECTORY_FILE;
+  const seats = loadSeatDirectory(seatFile);
+  if ('problems' in seats) problems.push(...seats.problems.map((problem) => `SEAT_DIRECTORY_FILE: ${problem}`));
+
+  if (problems.length > 0 || !parsed.success || 'problems' in seats) throw new ConfigError(problems);
+
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    tccc: {
+      secretId: e.TCCC_SECRET_ID,
+      secretKey: e.TCCC_SECRET_KEY,
+      endpoint: e.TCCC_ENDPOINT,
+      protocol: `${e.TCCC_PROTOCOL}://`,
+      region: e.TCCC_REGION,
+      timeoutSeconds: e.TCCC_TIMEOUT_SECONDS,
+      onlyOnce: e.TCCC_ONLY_ONCE,
+    },
+    auth: {
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      algorithms: ALLOWED_JWT_ALGORITHMS,
+      clockToleranceSeconds: e.AUTH_CLOCK_TOLERANCE_SECONDS,
+    },
+    seats: seats.directory,
+    seatDirectoryFile: e.SEAT_DIRECTORY_FILE,
+    rateLimit: { points: e.RATE_LIMIT_POINTS, durationSeconds: e.RATE_LIMIT_DURATION_SECONDS },
+    corsOrigins: e.CORS_ORIGINS,
+    readiness: { cacheMs: e.READINESS_CACHE_MS, timeoutMs: e.READINESS_TIMEOUT_MS },
+  };
+}
+
+/** A loggable view of the configuration: everything except the credentials. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  const { secretId: _id, secretKey: _key, ...tccc } = config.tccc;
+  return {
+    env: config.env,
+    host: config.host,
+    port: config.port,
+    tccc,
+    auth: config.auth,
+    seatDirectoryFile: config.seatDirectoryFile,
+    seats: config.seats.size,
+    rateLimit: config.rateLimit,
+    corsOrigins: config.corsOrigins,
+  };
+}

@@ -1,0 +1,87 @@
+// Entry point: validate the configuration, listen, and shut down gracefully (stop accepting,
+// let in-flight requests finish within the bound, then exit).
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { type Config, ConfigError, describeConfig, loadConfig } from './config';
+import { createLogger, type Logger } from './logger';
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`token-api: ${error.message}\nSee apps/token-api/.env.example.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function exitAfterFlush(logger: Logger, code: number): void {
+  logger.flush(() => process.exit(code));
+  // Never hang on a stuck log destination.
+  setTimeout(() => process.exit(code), 1000).unref();
+}
+
+function shutDownOn(signals: NodeJS.Signals[], server: Server, logger: Logger, timeoutMs: number): void {
+  let stopping = false;
+  // Responses still to be written while stopping say `Connection: close`, so keep-alive clients
+  // do not hold the server open after their last answer.
+  const unanswered = new Set<ServerResponse>();
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (stopping) res.shouldKeepAlive = false;
+    unanswered.add(res);
+    res.on('close', () => unanswered.delete(res));
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    for (const res of unanswered) if (!res.headersSent) res.shouldKeepAlive = false;
+    logger.info({ signal, timeoutMs }, 'shutting down: no new connections, finishing in-flight requests');
+    const forced = setTimeout(() => {
+      logger.warn('in-flight requests did not finish in time; closing their connections');
+      server.closeAllConnections();
+      exitAfterFlush(logger, 1);
+    }, timeoutMs);
+    forced.unref();
+    // close() stops accepting and resolves once in-flight requests are done; idle keep-alive
+    // connections are closed straight away.
+    server.close(() => {
+      clearTimeout(forced);
+      logger.info('stopped');
+      exitAfterFlush(logger, 0);
+    });
+    server.closeIdleConnections();
+  };
+  for (const signal of signals) process.once(signal, () => stop(signal));
+}
+
+function main(): void {
+  const config = loadConfigOrExit();
+  const logger = createLogger({ level: config.logLevel });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ type: error.name, message: error.message, stack: error.stack }, 'uncaught exception');
+    exitAfterFlush(logger, 1);
+  });
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ reason: reason instanceof Error ? reason.message : typeof reason }, 'unhandled rejection');
+    exitAfterFlush(logger, 1);
+  });
+
+  const app = createApp(config, { logger });
+  const server = app.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
+    logger.info({ port, config: describeConfig(config) }, `token-api listening on http://${config.host}:${port}`);
+  });
+  // Headers must arrive promptly; a slow-loris client cannot hold a socket for minutes.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.on('error', (error) => {
+    logger.fatal({ type: error.name, message: error.message }, 'server error');
+    exitAfterFlush(logger, 1);
+  });
+  shutDownOn(['SIGTERM', 'SIGINT'], server, logger, config.shutdownTimeoutMs);
+}
+
+main();

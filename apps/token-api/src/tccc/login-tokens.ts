@@ -1,0 +1,46 @@
+// Mints SDK logins: one CreateSDKLoginToken call per request (an SdkURL is single-use and never
+// cached), timed and counted, failures mapped to the error contract.
+import type { Metrics } from '../metrics';
+import type { Seat } from '../seats/seat-directory';
+import type { CccClient } from './ccc-client';
+import { mapUpstreamError } from './upstream-errors';
+
+export interface SdkLogin {
+  sdkUrl: string;
+  expiresAt: Date;
+}
+
+export type MintSdkLogin = (seat: Seat) => Promise<SdkLogin>;
+
+const ACTION = 'CreateSDKLoginToken';
+
+/** A 200 without a usable SdkURL/ExpiredTime is as broken as a garbled one. */
+class IncompleteResponseError extends TypeError {
+  override readonly name = 'IncompleteResponseError';
+}
+
+export function createSdkLoginMinter(client: CccClient, metrics: Metrics, options: { onlyOnce: boolean }): MintSdkLogin {
+  return async function mintSdkLogin(seat) {
+    const started = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const response = await client.CreateSDKLoginToken({
+        SdkAppId: seat.sdkAppId,
+        SeatUserId: seat.seatUserId,
+        // A token the SDK can redeem once: a leaked SdkURL is useless after the desk loaded it.
+        OnlyOnce: options.onlyOnce,
+      });
+      const { SdkURL, ExpiredTime } = response;
+      if (typeof SdkURL !== 'string' || !/^https?:\/\//.test(SdkURL) || typeof ExpiredTime !== 'number') {
+        throw new IncompleteResponseError('CreateSDKLoginToken answered without SdkURL/ExpiredTime');
+      }
+      metrics.upstreamDuration.observe({ action: ACTION, outcome: 'ok' }, elapsed());
+      return { sdkUrl: SdkURL, expiresAt: new Date(ExpiredTime * 1000) };
+    } catch (thrown) {
+      const { error, upstreamCode } = mapUpstreamError(thrown);
+      metrics.upstreamDuration.observe({ action: ACTION, outcome: error.code }, elapsed());
+      metrics.upstreamErrors.inc({ action: ACTION, code: error.code, upstream_code: upstreamCode });
+      throw error;
+    }
+  };
+}

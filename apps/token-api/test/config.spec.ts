@@ -1,0 +1,195 @@
+// Start-up configuration: every bad variable is named, no secret value is ever echoed.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoConfig } from '@tccc-desk/tccc-emulator';
+import { CONFIG_VARIABLES, ConfigError, describeConfig, loadConfig } from '../src/config';
+import { DEV_SEATS_FILE } from './support/emulator-env';
+
+const SECRET_KEY = 'sk-super-secret-value-1234567890';
+const SECRET_ID = 'AKID-super-secret-id-0987654321';
+const valid = { TCCC_SECRET_ID: SECRET_ID, TCCC_SECRET_KEY: SECRET_KEY, SEAT_DIRECTORY_FILE: DEV_SEATS_FILE };
+
+function problemsOf(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+function seatFile(content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'token-api-seats-')), 'seats.json');
+  writeFileSync(file, content);
+  return file;
+}
+
+it('defaults suit local development against the emulator', () => {
+  const config = loadConfig(valid);
+  expect(config).toMatchObject({
+    port: 3333,
+    tccc: { endpoint: 'ccc.localhost:4300', protocol: 'http://', region: '', onlyOnce: true, secretKey: SECRET_KEY },
+    auth: {
+      jwksUrl: 'http://localhost:4300/.well-known/jwks.json',
+      issuer: 'http://localhost:4300/dev/idp',
+      audience: 'tccc-desk',
+      algorithms: ['RS256', 'ES256'],
+      clockToleranceSeconds: 5,
+    },
+    rateLimit: { points: 10, durationSeconds: 60 },
+  });
+  expect(config.seats.seatFor('alice')).toEqual({ sdkAppId: 1400000001, seatUserId: 'alice@example.com' });
+});
+
+it('has no default for the cloud credentials', () => {
+  const error = problemsOf({ SEAT_DIRECTORY_FILE: DEV_SEATS_FILE });
+  expect(error.problems).toEqual(['TCCC_SECRET_ID: is required', 'TCCC_SECRET_KEY: is required']);
+});
+
+it('names every bad variable at once, and never a value', () => {
+  const error = problemsOf({
+    TCCC_SECRET_ID: `${SECRET_ID} with spaces`,
+    TCCC_SECRET_KEY: `${SECRET_KEY}\n`,
+    PORT: 'eighty',
+    TCCC_ENDPOINT: '127.0.0.1:4300',
+    TCCC_PROTOCOL: 'ftp',
+    TCCC_TIMEOUT_SECONDS: '-1',
+    TCCC_ONLY_ONCE: 'maybe',
+    AUTH_JWKS_URL: 'not a url',
+    AUTH_CLOCK_TOLERANCE_SECONDS: '3600',
+    RATE_LIMIT_POINTS: '0',
+    CORS_ORIGINS: 'https://ok.example,https://bad.example/path',
+    SEAT_DIRECTORY_FILE: '/definitely/not/here.json',
+  });
+  const named = error.problems.map((problem) => problem.split(':')[0]);
+  expect(named).toEqual([
+    'PORT',
+    'TCCC_SECRET_ID',
+    'TCCC_SECRET_KEY',
+    'TCCC_ENDPOINT',
+    'TCCC_PROTOCOL',
+    'TCCC_TIMEOUT_SECONDS',
+    'TCCC_ONLY_ONCE',
+    'AUTH_JWKS_URL',
+    'AUTH_CLOCK_TOLERANCE_SECONDS',
+    'RATE_LIMIT_POINTS',
+    'CORS_ORIGINS',
+    'SEAT_DIRECTORY_FILE',
+  ]);
+  expect(error.message).toContain('Invalid configuration');
+  expect(error.message).not.toContain(SECRET_KEY);
+  expect(error.message).not.toContain(SECRET_ID);
+  expect(error.message).not.toContain('eighty');
+});
+
+it('treats empty variables as unset', () => {
+  expect(loadConfig({ ...valid, PORT: '', TCCC_REGION: '' }).port).toBe(3333);
+  expect(problemsOf({ ...valid, TCCC_SECRET_KEY: '' }).problems).toEqual(['TCCC_SECRET_KEY: is required']);
+});
+
+it('requires explicit, TLS settings in production', () => {
+  const error = problemsOf({ ...valid, NODE_ENV: 'production' });
+  expect(error.problems).toEqual(
+    expect.arrayContaining([
+      'TCCC_ENDPOINT: must be set explicitly in production',
+      'AUTH_JWKS_URL: must be set explicitly in production',
+      'AUTH_ISSUER: must be set explicitly in production',
+      'CORS_ORIGINS: must be set explicitly in production',
+      'TCCC_PROTOCOL: must be https in production',
+      'AUTH_JWKS_URL: must be https in production',
+    ]),
+  );
+  const { SEAT_DIRECTORY_FILE: _file, ...withoutSeatFile } = valid;
+  expect(problemsOf({ ...withoutSeatFile, NODE_ENV: 'production' }).problems).toContain(
+    'SEAT_DIRECTORY_FILE: must be set explicitly in production',
+  );
+  const production = loadConfig({
+    ...valid,
+    NODE_ENV: 'production',
+    TCCC_ENDPOINT: 'ccc.tencentcloudapi.com',
+    TCCC_PROTOCOL: 'https',
+    AUTH_JWKS_URL: 'https://sso.example.com/jwks.json',
+    AUTH_ISSUER: 'https://sso.example.com',
+    CORS_ORIGINS: 'https://crm.example.com',
+  });
+  expect(production.tccc).toMatchObject({ endpoint: 'ccc.tencentcloudapi.com', protocol: 'https://' });
+});
+
+it('validates the seat directory file and reports each bad entry', () => {
+  const error = problemsOf({
+    ...valid,
+    SEAT_DIRECTORY_FILE: seatFile(
+      JSON.stringify({
+        alice: { sdkAppId: 'x', seatUserId: 'alice@example.com' },
+        bob: { sdkAppId: 1400000001 },
+        dave: { sdkAppId: 1400000001, seatUserId: 'eve@example.com', admin: true },
+        eve: { sdkAppId: 1400000001, seatUserId: 'eve@example.com' },
+      }),
+    ),
+  });
+  expect(error.problems.length).toBeGreaterThanOrEqual(3);
+  expect(error.problems.every((problem) => problem.startsWith('SEAT_DIRECTORY_FILE: '))).toBe(true);
+  expect(error.message).toMatch(/alice\.sdkAppId/);
+  expect(error.message).toMatch(/bob\.seatUserId/);
+  expect(problemsOf({ ...valid, SEAT_DIRECTORY_FILE: seatFile('{"alice": ') }).problems).toEqual(['SEAT_DIRECTORY_FILE: is not valid JSON']);
+});
+
+it('refuses one seat mapped to two people', () => {
+  const error = problemsOf({
+    ...valid,
+    SEAT_DIRECTORY_FILE: seatFile(
+      JSON.stringify({
+        alice: { sdkAppId: 1400000001, seatUserId: 'shared@example.com' },
+        mallory: { sdkAppId: 1400000001, seatUserId: 'shared@example.com' },
+      }),
+    ),
+  });
+  expect(error.problems).toEqual(['SEAT_DIRECTORY_FILE: mallory: seat shared@example.com is already mapped to alice']);
+});
+
+it('refuses prototype-shaped identities and never finds inherited ones', () => {
+  const error = problemsOf({
+    ...valid,
+    SEAT_DIRECTORY_FILE: seatFile('{"__proto__": {"sdkAppId": 1400000001, "seatUserId": "x@example.com"}}'),
+  });
+  expect(error.problems).toEqual(['SEAT_DIRECTORY_FILE: __proto__: is not a usable identity']);
+  const { seats } = loadConfig(valid);
+  expect(['toString', 'constructor', '__proto__', 'hasOwnProperty'].map((sub) => seats.seatFor(sub))).toEqual([
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
+});
+
+it('describes the configuration without the credentials', () => {
+  const text = JSON.stringify(describeConfig(loadConfig(valid)));
+  expect(text).toContain('ccc.localhost:4300');
+  expect(text).not.toContain(SECRET_KEY);
+  expect(text).not.toContain(SECRET_ID);
+});
+
+it('ships a dev seat directory matching the emulator’s demo people', () => {
+  const { seats } = loadConfig(valid);
+  for (const person of demoConfig.portalUsers) {
+    const expected = person.seatUserId === null ? undefined : { sdkAppId: demoConfig.sdkAppId, seatUserId: person.seatUserId };
+    expect([person.sub, seats.seatFor(person.sub)]).toEqual([person.sub, expected]);
+  }
+  expect(seats.size).toBe(demoConfig.portalUsers.filter((person) => person.seatUserId !== null).length);
+});
+
+it('documents every variable in .env.example, and the example is a valid configuration once keys are filled in', () => {
+  const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
+  const documented = new Map(
+    example
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
+  );
+  expect([...documented.keys()].sort()).toEqual([...CONFIG_VARIABLES].sort());
+  const env = Object.fromEntries(documented);
+  const config = loadConfig({ ...env, TCCC_SECRET_ID: SECRET_ID, TCCC_SECRET_KEY: SECRET_KEY, SEAT_DIRECTORY_FILE: DEV_SEATS_FILE });
+  expect(config.port).toBe(3333);
+});

@@ -1,0 +1,133 @@
+// The real entry point in a child process: start-up validation, listening, graceful shutdown.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { demoConfig, type RunningEmulator, startEmulator } from '@tccc-desk/tccc-emulator';
+import { accessToken, clearFaults, counters, emulatorEnv, injectFault } from './support/emulator-env';
+
+jest.setTimeout(60_000);
+
+const MAIN = join(__dirname, '..', 'src', 'main.ts');
+
+interface Child {
+  process: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; at: number }>;
+}
+
+function startMain(env: Record<string, string>): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: join(__dirname, '..'),
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, at: Date.now() })),
+  );
+  return { process: child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function listeningPort(child: Child): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const line = child
+      .stdout()
+      .split('\n')
+      .find((candidate) => candidate.includes('"port"') && candidate.includes('listening'));
+    if (line) return (JSON.parse(line) as { port: number }).port;
+    if (child.process.exitCode !== null) throw new Error(`main exited early: ${child.stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`main did not start: ${child.stdout()} ${child.stderr()}`);
+}
+
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+let emulator: RunningEmulator;
+let running: Child | undefined;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, logger: false });
+});
+
+afterEach(async () => {
+  if (running && running.process.exitCode === null) {
+    running.process.kill('SIGKILL');
+    await running.exited;
+  }
+  running = undefined;
+  await clearFaults(emulator);
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+it('exits 1 listing the bad variables when the configuration is invalid, without printing secrets', async () => {
+  running = startMain({ TCCC_SECRET_ID: demoConfig.secretId, TCCC_SECRET_KEY: 'has a space', PORT: 'x' });
+  const { code } = await running.exited;
+  expect(code).toBe(1);
+  expect(running.stderr()).toContain('TCCC_SECRET_KEY: must not contain whitespace');
+  expect(running.stderr()).toContain('PORT: must be an integer');
+  expect(running.stderr()).not.toContain('has a space');
+  expect(running.stderr()).not.toContain(demoConfig.secretId);
+});
+
+it('on SIGTERM stops accepting, finishes the in-flight login, then exits 0', async () => {
+  running = startMain(emulatorEnv(emulator, { PORT: '0', TCCC_TIMEOUT_SECONDS: '5' }));
+  const port = await listeningPort(running);
+  const token = await accessToken(emulator, 'alice');
+  const before = (await counters(emulator))['faultsApplied'] as number;
+  await injectFault(emulator, { kind: 'latency', latencyMs: 1500, count: 1 });
+
+  const inFlight = fetch(`http://127.0.0.1:${port}/api/tccc/login`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  // Wait until the request is really in flight (held by the emulator's latency fault).
+  await waitFor(async () => ((await counters(emulator))['faultsApplied'] as number) > before);
+  const signalled = Date.now();
+  running.process.kill('SIGTERM');
+
+  const response = await inFlight;
+  expect(response.status).toBe(200);
+  expect(((await response.json()) as { seatUserId: string }).seatUserId).toBe('alice@example.com');
+  await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+
+  const { code, at } = await running.exited;
+  expect(code).toBe(0);
+  // The 1.5 s request, not the 5 s keep-alive timeout of the finished connection, bounds the exit.
+  expect(at - signalled).toBeLessThan(4000);
+  expect(running.stdout()).toContain('"msg":"stopped"');
+});
+
+it('gives up on requests still running after SHUTDOWN_TIMEOUT_MS and exits 1', async () => {
+  running = startMain(emulatorEnv(emulator, { PORT: '0', TCCC_TIMEOUT_SECONDS: '20', SHUTDOWN_TIMEOUT_MS: '1000' }));
+  const port = await listeningPort(running);
+  const token = await accessToken(emulator, 'alice');
+  const before = (await counters(emulator))['faultsApplied'] as number;
+  await injectFault(emulator, { kind: 'latency', latencyMs: 15_000, count: 1 });
+  const inFlight = fetch(`http://127.0.0.1:${port}/api/tccc/login`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  }).catch((error: unknown) => error);
+  await waitFor(async () => ((await counters(emulator))['faultsApplied'] as number) > before);
+  const signalled = Date.now();
+  running.process.kill('SIGTERM');
+
+  const { code, at } = await running.exited;
+  expect(code).toBe(1);
+  expect(at - signalled).toBeGreaterThanOrEqual(900);
+  expect(at - signalled).toBeLessThan(4000);
+  // fetch rejects (its TypeError comes from another realm, so compare by name).
+  expect(await inFlight).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+});

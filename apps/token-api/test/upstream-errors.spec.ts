@@ -1,0 +1,115 @@
+// Upstream answers the emulator does not produce, from a bare fake endpoint, through the real
+// tencentcloud-sdk-nodejs client: each vendor error shape must map to the contract.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AppError } from '../src/errors';
+import { createMetrics } from '../src/metrics';
+import { createCccClient } from '../src/tccc/ccc-client';
+import { createSdkLoginMinter } from '../src/tccc/login-tokens';
+import { mapUpstreamError } from '../src/tccc/upstream-errors';
+import { closedPort } from './support/ports';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+let server: Server;
+let port: number;
+let handler: Handler;
+const seen: IncomingMessage[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push(req);
+    req.resume();
+    req.on('end', () => handler(req, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+function minter(endpointPort = port) {
+  const client = createCccClient({
+    secretId: 'AKIDtest',
+    secretKey: 'test-secret-key',
+    endpoint: `ccc.localhost:${endpointPort}`,
+    protocol: 'http://',
+    region: '',
+    timeoutSeconds: 1,
+  });
+  return createSdkLoginMinter(client, createMetrics(), { onlyOnce: true });
+}
+
+const seat = { sdkAppId: 1400000001, seatUserId: 'alice@example.com' };
+
+async function failureOf(mint: ReturnType<typeof minter>): Promise<Pick<AppError, 'status' | 'code' | 'message'>> {
+  const error = await mint(seat).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return { status: error.status, code: error.code, message: error.message };
+}
+
+const json = (body: unknown): Handler => (_req, res) => {
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify(body));
+};
+
+it('maps a successful answer and sends the request the way Tencent expects', async () => {
+  handler = json({ Response: { Token: 't', ExpiredTime: 1_800_000_000, SdkURL: 'https://sdk.example/x?token=t', RequestId: 'r' } });
+  await expect(minter()(seat)).resolves.toEqual({ sdkUrl: 'https://sdk.example/x?token=t', expiresAt: new Date(1_800_000_000_000) });
+  const req = seen[seen.length - 1]!;
+  expect(req.headers['x-tc-action']).toBe('CreateSDKLoginToken');
+  expect(req.headers['authorization']).toMatch(/^TC3-HMAC-SHA256 Credential=AKIDtest\/\d{4}-\d{2}-\d{2}\/ccc\/tc3_request/);
+});
+
+it('502 upstream_error for a 200 that is not JSON (node-fetch FetchError invalid-json)', async () => {
+  handler = (_req, res) => res.end('<html>maintenance</html>');
+  expect(await failureOf(minter())).toMatchObject({ status: 502, code: 'upstream_error' });
+});
+
+it('502 upstream_error for JSON without Response (TypeError inside the client)', async () => {
+  handler = json({ hello: 'world' });
+  expect(await failureOf(minter())).toMatchObject({ status: 502, code: 'upstream_error' });
+});
+
+it('502 upstream_error for a success without SdkURL', async () => {
+  handler = json({ Response: { RequestId: 'r' } });
+  expect(await failureOf(minter())).toMatchObject({ status: 502, code: 'upstream_error' });
+});
+
+it('502 upstream_error for a non-200 status', async () => {
+  handler = (_req, res) => {
+    res.statusCode = 503;
+    res.end('busy');
+  };
+  expect(await failureOf(minter())).toMatchObject({ status: 502, code: 'upstream_error' });
+});
+
+it('404 seat_not_found for InvalidParameterValue.AccountNotExist', async () => {
+  handler = json({ Response: { Error: { Code: 'InvalidParameterValue.AccountNotExist', Message: 'no' }, RequestId: 'r' } });
+  expect(await failureOf(minter())).toMatchObject({ status: 404, code: 'seat_not_found' });
+});
+
+it('504 upstream_timeout when no answer comes within reqTimeout', async () => {
+  handler = () => undefined; // never answers
+  const started = Date.now();
+  expect(await failureOf(minter())).toMatchObject({ status: 504, code: 'upstream_timeout' });
+  expect(Date.now() - started).toBeLessThan(2500);
+});
+
+it('502 upstream_error when the connection is refused', async () => {
+  expect(await failureOf(minter(await closedPort()))).toMatchObject({ status: 502, code: 'upstream_error' });
+});
+
+it('labels failures with a bounded upstream code', () => {
+  const weird = Object.assign(new Error('x'), { name: 'Whatever' });
+  expect(mapUpstreamError(weird).upstreamCode).toBe('unknown');
+  expect(mapUpstreamError(Object.assign(new Error('socket hang up'), { name: 'FetchError', type: 'system' })).upstreamCode).toBe(
+    'connection_reset',
+  );
+});
