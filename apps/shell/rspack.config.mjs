@@ -1,0 +1,56 @@
+// Production build (default) or `NGRS_CONFIG=development`. The shell declares no remotes at build
+// time: src/bootstrap.ts registers them from the deploy-time /desk.manifest.json.
+import { ModuleFederationPlugin } from '@module-federation/enhanced/rspack';
+import { createConfig } from '@nx/angular-rspack';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sharedModules } from './federation.shared.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+const federation = new ModuleFederationPlugin({
+  name: 'shell',
+  remotes: {},
+  shared: sharedModules,
+  // The default, version-first, fetches every remote entry at start-up and can hang on one that
+  // is down; loaded-first only loads a remote when it is used.
+  shareStrategy: 'loaded-first',
+  dts: false,
+  manifest: false,
+});
+
+const configs = await createConfig(
+  {
+    options: {
+      root,
+      tsConfig: './tsconfig.app.json',
+      browser: './src/main.ts',
+      index: './src/index.html',
+      styles: ['./src/styles.css'],
+      assets: [{ glob: '**/*', input: './public' }],
+      outputPath: { base: '../../dist/apps/shell', browser: '.' },
+      polyfills: [],
+      outputHashing: 'all',
+      devServer: { port: 4200, proxyConfig: './proxy.conf.json' },
+    },
+    rspackConfigOverrides: {
+      output: { uniqueName: 'shell', publicPath: 'auto' },
+      optimization: { runtimeChunk: false },
+      plugins: [federation],
+    },
+  },
+  {
+    development: {
+      options: {
+        optimization: false,
+        sourceMap: { scripts: true, styles: true, vendor: false, hidden: false },
+        outputHashing: 'none',
+        extractLicenses: false,
+        // Kept apart from the production build (dev-server.mjs serves it).
+        outputPath: { base: '../../dist/dev/apps/shell', browser: '.' },
+      },
+    },
+  },
+);
+
+export default configs;

@@ -1,0 +1,65 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { DeskService } from '../desk/desk.service';
+import { CallHistoryTableComponent } from '../history/call-history-table.component';
+import { callRecord } from '../history/call-record';
+import { ClickToDialComponent } from '../shared/click-to-dial.component';
+import { CUSTOMERS } from './customers.data';
+import { customerNumbers, samePhoneNumber } from './phone-match';
+
+@Component({
+  selector: 'crm-customer-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, ClickToDialComponent, CallHistoryTableComponent],
+  template: `
+    <a routerLink="/customers" class="back">← All customers</a>
+    @if (customer(); as c) {
+      <article data-testid="customer-page" [attr.data-customer-id]="c.id">
+        <h1 data-testid="customer-name">{{ c.name }}</h1>
+        <dl>
+          <dt>Company</dt><dd>{{ c.company }}</dd>
+          <dt>City</dt><dd>{{ c.city }}</dd>
+          <dt>Tier</dt><dd>{{ c.tier }}</dd>
+          <dt>E-mail</dt><dd>{{ c.email }}</dd>
+          <dt>Mobile</dt><dd><crm-click-to-dial [number]="c.mobile" [label]="c.name" [testId]="'call-' + c.id + '-mobile'" /></dd>
+          @if (c.office) {
+            <dt>Office</dt><dd><crm-click-to-dial [number]="c.office" [label]="c.name + ', office'" [testId]="'call-' + c.id + '-office'" /></dd>
+          }
+        </dl>
+        @if (onCall()) {
+          <p class="live" data-testid="customer-on-call" role="status">On a call with this customer now</p>
+        }
+        <h2>Calls with {{ c.name }}</h2>
+        <crm-call-history-table [records]="records()" emptyText="No calls with this customer yet." />
+      </article>
+    } @else {
+      <p data-testid="customer-not-found">No customer with id “{{ id() }}”.</p>
+    }
+  `,
+  styles: `
+    .back { display: inline-block; margin-bottom: 10px; color: #1d4ed8; }
+    h1 { font-size: 22px; margin: 0 0 12px; }
+    h2 { font-size: 16px; margin: 20px 0 8px; }
+    dl { display: grid; grid-template-columns: 100px 1fr; gap: 6px 12px; background: #fff; padding: 12px; border-radius: 8px; border: 1px solid #e2e8f0; max-width: 560px; }
+    dt { color: #64748b; } dd { margin: 0; }
+    .live { color: #15803d; font-weight: 600; }
+  `,
+})
+export class CustomerPageComponent {
+  /** Route parameter (withComponentInputBinding). */
+  readonly id = input.required<string>();
+  private readonly desk = inject(DeskService);
+
+  readonly customer = computed(() => CUSTOMERS.find((c) => c.id === this.id()) ?? null);
+  private readonly isThisCustomer = (phoneNumber: string | undefined) => {
+    const customer = this.customer();
+    return !!customer && customerNumbers(customer).some((n) => samePhoneNumber(n, phoneNumber));
+  };
+  readonly records = computed(() =>
+    this.desk
+      .history()
+      .filter((session) => this.isThisCustomer(session.peer.phoneNumber))
+      .map((session) => callRecord(session, CUSTOMERS)),
+  );
+  readonly onCall = computed(() => this.desk.liveCalls().some((session) => this.isThisCustomer(session.peer.phoneNumber)));
+}

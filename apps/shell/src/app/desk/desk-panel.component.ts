@@ -1,0 +1,37 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import { DeskService } from './desk.service';
+
+/** The remote's `<tccc-desk>`, loaded at runtime; re-created for each desk (sign-in). */
+@Component({
+  selector: 'crm-desk-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgComponentOutlet],
+  template: `
+    <aside class="panel" aria-label="Contact center desk" data-testid="desk-panel">
+      @if (desk.deskComponent(); as component) {
+        @if (desk.desk(); as current) {
+          @for (d of [current]; track d) {
+            <ng-container *ngComponentOutlet="component" />
+          }
+        } @else {
+          <p class="muted" data-testid="desk-panel-waiting" [attr.data-state]="desk.status().kind">{{ desk.status().text }}</p>
+        }
+      } @else if (desk.componentProblem()) {
+        <p class="problem" data-testid="desk-panel-unavailable">{{ desk.componentProblem() }}</p>
+      } @else if (desk.status().kind === 'unavailable') {
+        <p class="problem" data-testid="desk-panel-unavailable">{{ desk.status().text }}</p>
+      } @else {
+        <p class="muted" data-testid="desk-panel-loading">{{ desk.status().text }}</p>
+      }
+    </aside>
+  `,
+  styles: `
+    .panel { width: 340px; }
+    .muted { color: #64748b; }
+    .problem { color: #b91c1c; }
+  `,
+})
+export class DeskPanelComponent {
+  protected readonly desk = inject(DeskService);
+}

@@ -1,0 +1,96 @@
+// Development server without @rspack/dev-server (not installed here): a watch build of the
+// development configuration, served statically with CORS, and /api proxied to token-api.
+//   node dev-server.mjs          watch + serve on PORT (default below)
+//   node dev-server.mjs --dist   serve the production build in dist/ as it is (no build)
+// Environment: PORT, API_TARGET (default http://localhost:3333).
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const APP = {
+  name: 'tccc-remote',
+  port: 4201,
+};
+
+const port = Number(process.env.PORT ?? APP.port);
+const apiTarget = new URL(process.env.API_TARGET ?? 'http://localhost:3333');
+const serveDistOnly = process.argv.includes('--dist');
+// The production build, or the development build's own folder (so it never overwrites dist/apps).
+APP.outDir = resolve(here, serveDistOnly ? '../../dist/apps/tccc-remote' : '../../dist/dev/apps/tccc-remote');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function proxyApi(req, res) {
+  const upstream = request(
+    { protocol: apiTarget.protocol, hostname: apiTarget.hostname, port: apiTarget.port, method: req.method, path: req.url, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'bad_gateway', message: 'The token API is not reachable.' } }));
+  });
+  req.pipe(upstream);
+}
+
+function fileFor(urlPath) {
+  const path = normalize(join(APP.outDir, decodeURIComponent(urlPath.split('?')[0])));
+  if (!path.startsWith(APP.outDir)) return null;
+  if (existsSync(path) && statSync(path).isFile()) return path;
+  return null;
+}
+
+function serveStatic(req, res) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let file = fileFor(url.pathname === '/' ? '/index.html' : url.pathname);
+  // Client-side routes fall back to index.html; missing assets stay 404.
+  if (!file && !extname(url.pathname) && (req.headers.accept ?? '').includes('text/html')) file = fileFor('/index.html');
+  // Remotes are loaded cross-origin as module scripts and fetched manifests: CORS on everything.
+  const headers = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+  if (!file) {
+    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
+    res.end('Not found');
+    return;
+  }
+  const hashed = /\.[0-9a-f]{8,}\.(js|css)$/.test(file);
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    // Hashed chunks never change; entry files and manifests must be revalidated on every load.
+    'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  createReadStream(file).pipe(res);
+}
+
+async function watchBuild() {
+  process.env.NGRS_CONFIG = 'development';
+  // One after the other: importing @rspack/core while the config require()s it trips Node 20.
+  const { default: configs } = await import('./rspack.config.mjs');
+  const { rspack } = await import('@rspack/core');
+  rspack(configs).watch({ aggregateTimeout: 200 }, (error, stats) => {
+    if (error) console.error(error);
+    else if (stats?.hasErrors()) console.error(stats.toString({ colors: true, all: false, errors: true }));
+    else console.log(`[${APP.name}] rebuilt`);
+  });
+}
+
+if (!serveDistOnly) await watchBuild();
+createServer((req, res) => ((req.url ?? '').startsWith('/api/') ? proxyApi(req, res) : serveStatic(req, res))).listen(
+  port,
+  () => console.log(`[${APP.name}] http://localhost:${port} (serving ${APP.outDir}, /api → ${apiTarget.origin})`),
+);

@@ -1,0 +1,37 @@
+// What the shell and tccc_remote share (keep this file identical in both apps): Angular, rxjs and
+// our two libraries, one copy each per page. `rxjs` only, never `rxjs/operators`: sharing both puts
+// rxjs internals in two chunks (see shared/TOOLCHAIN.md). `@angular/core/rxjs-interop` and
+// `@angular/common/http` import Angular's internal chunks by relative path, so a private copy of
+// them would carry a second Angular DI.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+function installedVersion(pkg) {
+  return require(`${pkg}/package.json`).version;
+}
+
+function singleton(version) {
+  return { singleton: true, strictVersion: true, requiredVersion: `^${version}`, eager: false };
+}
+
+const angular = installedVersion('@angular/core');
+const rxjs = installedVersion('rxjs');
+
+/** Workspace libraries: resolved through tsconfig paths, versioned by their package.json. */
+function workspaceLib(packageJsonPath) {
+  const { version } = require(packageJsonPath);
+  return { ...singleton(version), version };
+}
+
+export const sharedModules = {
+  '@angular/core': singleton(angular),
+  '@angular/core/rxjs-interop': singleton(angular),
+  '@angular/common': singleton(angular),
+  '@angular/common/http': singleton(angular),
+  '@angular/platform-browser': singleton(angular),
+  '@angular/router': singleton(angular),
+  rxjs: singleton(rxjs),
+  '@tccc-desk/desk-core': workspaceLib('../../libs/desk-core/package.json'),
+  '@tccc-desk/tccc-sdk': workspaceLib('../../libs/tccc-sdk/package.json'),
+};

@@ -1,0 +1,67 @@
+// Production build (default) or `NGRS_CONFIG=development`: the Angular compilation comes from
+// @nx/angular-rspack's createConfig; Module Federation is the raw plugin from
+// @module-federation/enhanced (Nx's Angular MF plugin bundles a second Angular: TOOLCHAIN.md).
+import { ModuleFederationPlugin } from '@module-federation/enhanced/rspack';
+import { createConfig } from '@nx/angular-rspack';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sharedModules } from './federation.shared.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+export const REMOTE_NAME = 'tccc_remote';
+
+const federation = new ModuleFederationPlugin({
+  name: REMOTE_NAME,
+  filename: 'remoteEntry.js',
+  library: { type: 'module' },
+  exposes: {
+    './desk': './src/exposes/desk.ts',
+    './DeskComponent': './src/exposes/desk-component.ts',
+    './mount': './src/exposes/mount.ts',
+    './angular': './src/exposes/angular.ts',
+  },
+  shared: sharedModules,
+  shareStrategy: 'loaded-first',
+  // Types ship as src/contract.d.ts, checked against the entries at compile time (see README).
+  dts: false,
+  manifest: true,
+});
+
+const configs = await createConfig(
+  {
+    options: {
+      root,
+      tsConfig: './tsconfig.app.json',
+      browser: './src/main.ts',
+      index: './src/index.html',
+      styles: ['./src/styles.css'],
+      // The published types of the exposed entries, served next to the remote (see README).
+      assets: [{ glob: 'contract.d.ts', input: './src', output: 'types' }],
+      outputPath: { base: '../../dist/apps/tccc-remote', browser: '.' },
+      polyfills: [],
+      outputHashing: 'all',
+      devServer: { port: 4201, proxyConfig: './proxy.conf.json' },
+    },
+    rspackConfigOverrides: {
+      output: { uniqueName: REMOTE_NAME, publicPath: 'auto' },
+      // A runtime chunk would turn remoteEntry.js into a stub plus one more request.
+      optimization: { runtimeChunk: false },
+      plugins: [federation],
+    },
+  },
+  {
+    development: {
+      options: {
+        optimization: false,
+        sourceMap: { scripts: true, styles: true, vendor: false, hidden: false },
+        outputHashing: 'none',
+        extractLicenses: false,
+        // Kept apart from the production build (dev-server.mjs serves it).
+        outputPath: { base: '../../dist/dev/apps/tccc-remote', browser: '.' },
+      },
+    },
+  },
+);
+
+export default configs;

@@ -1,0 +1,36 @@
+/**
+ * Compile-time proof (run by `typecheck`, never bundled) that the real exposed entries satisfy the
+ * published contract in contract.d.ts: if an entry changes incompatibly, this file stops compiling.
+ */
+import type * as ContractAngular from 'tccc_remote/angular';
+import type * as ContractDesk from 'tccc_remote/desk';
+import type * as ContractMount from 'tccc_remote/mount';
+import type * as RealAngular from './exposes/angular';
+import type * as RealDesk from './exposes/desk';
+import type * as RealMount from './exposes/mount';
+
+type Satisfies<Contract, Real extends Contract> = Real;
+
+export type DeskEntryChecks = [
+  Satisfies<ContractDesk.Desk, RealDesk.Desk>,
+  Satisfies<typeof ContractDesk.getDesk, typeof RealDesk.getDesk>,
+  Satisfies<typeof ContractDesk.hasPageDesk, typeof RealDesk.hasPageDesk>,
+  Satisfies<ContractDesk.DeskSession, RealDesk.DeskSession>,
+  Satisfies<ContractDesk.Lifecycle, RealDesk.Lifecycle>,
+  Satisfies<ContractDesk.DeskState, RealDesk.DeskState>,
+  Satisfies<ContractDesk.DeskEvent, RealDesk.DeskEvent>,
+  Satisfies<ContractDesk.GetDeskOptions, RealDesk.GetDeskOptions>,
+  // Shells pass their options in: the real entry must accept what the contract allows.
+  Satisfies<RealDesk.GetDeskOptions, ContractDesk.GetDeskOptions>,
+];
+
+export type MountEntryChecks = [
+  Satisfies<typeof ContractMount.mount, typeof RealMount.mount>,
+  Satisfies<RealMount.MountOptions, ContractMount.MountOptions>,
+];
+
+export type AngularEntryChecks = [
+  Satisfies<typeof ContractAngular.provideDesk, typeof RealAngular.provideDesk>,
+  Satisfies<typeof ContractAngular.deskSignals, typeof RealAngular.deskSignals>,
+  Satisfies<typeof ContractAngular.injectDesk, typeof RealAngular.injectDesk>,
+];

@@ -1,0 +1,16 @@
+/**
+ * `tccc_remote/desk`: the page's desk, framework-free and small (desk-core and rxjs are shared), so
+ * a shell can load it first and start the login while the Angular chunks are still on their way.
+ */
+export { getDesk, hasPageDesk, type GetDeskOptions } from '../lib/desk/page-desk';
+export { DeskLoginError } from '../lib/desk/login-error';
+export type {
+  AgentState,
+  Desk,
+  DeskErrorCode,
+  DeskErrorInfo,
+  DeskEvent,
+  DeskSession,
+  DeskState,
+  Lifecycle,
+} from '@tccc-desk/desk-core';

@@ -1,0 +1,94 @@
+import { LOGIN_PATH, requestSdkLogin } from './login-client';
+import { DeskLoginError } from './login-error';
+
+const SDK_URL = 'http://localhost:4300/sdk/tccc-sdk.js?token=secret-one-time-token';
+
+// jsdom has no fetch Response: the client only reads ok, status and json().
+function answer(status: number, body: unknown): Response {
+  return { ok: status >= 200 && status < 300, status, json: async () => body } as Response;
+}
+
+function unreadable(status: number): Response {
+  return { ok: false, status, json: async () => JSON.parse('<html>502 Bad Gateway</html>') } as Response;
+}
+
+async function failure(promise: Promise<unknown>): Promise<DeskLoginError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the login to fail');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DeskLoginError);
+  return error as DeskLoginError;
+}
+
+describe('requestSdkLogin', () => {
+  it('posts the bearer token to the token API and returns the SdkURL', async () => {
+    const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+      answer(200, { sdkUrl: SDK_URL, expiresAt: '2030-01-01T00:00:00.000Z', seatUserId: 'alice@example.com', sdkAppId: 1400000001 }),
+    );
+    const login = await requestSdkLogin({ getAccessToken: async () => 'jwt-abc', apiBase: 'https://desk.example.com/', fetch: fetch as unknown as typeof globalThis.fetch });
+
+    expect(login).toEqual({ sdkUrl: SDK_URL, expiresAt: '2030-01-01T00:00:00.000Z', seatUserId: 'alice@example.com', sdkAppId: 1400000001 });
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe(`https://desk.example.com${LOGIN_PATH}`);
+    expect(init?.method).toBe('POST');
+    expect((init?.headers as Record<string, string>)['Authorization']).toBe('Bearer jwt-abc');
+    expect(init?.cache).toBe('no-store');
+  });
+
+  it.each([
+    [401, { code: 'unauthorized', message: 'The access token has expired.' }, 'unauthorized', 'The access token has expired.', true],
+    [403, { code: 'no_seat', message: 'You have no contact center seat.' }, 'no_seat', 'You have no contact center seat.', false],
+    [403, { code: 'seat_forbidden', message: 'You may only log in to your own seat.' }, 'login_failed', 'You may only log in to your own seat.', false],
+    [429, { code: 'rate_limited', message: 'Too many requests.' }, 'login_failed', 'Too many requests.', true],
+    [502, { code: 'upstream_error', message: 'Tencent Cloud refused.' }, 'login_failed', 'Tencent Cloud refused.', true],
+    [504, { code: 'upstream_timeout', message: 'Tencent Cloud did not answer in time.' }, 'login_failed', 'Tencent Cloud did not answer in time.', true],
+  ])('maps HTTP %i %j to %s with the server message', async (status, error, code, message, retryable) => {
+    const fetch = jest.fn(async () => answer(status, { error: { ...error, requestId: 'req-1' } }));
+    const thrown = await failure(requestSdkLogin({ getAccessToken: () => 't', apiBase: '', fetch: fetch as unknown as typeof globalThis.fetch }));
+    expect(thrown).toMatchObject({ code, message, retryable, requestId: 'req-1' });
+  });
+
+  it('uses a readable message when the error body is not JSON', async () => {
+    const fetch = jest.fn(async () => unreadable(502));
+    const thrown = await failure(requestSdkLogin({ getAccessToken: () => 't', apiBase: '', fetch: fetch as unknown as typeof globalThis.fetch }));
+    expect(thrown.code).toBe('login_failed');
+    expect(thrown.message).toMatch(/unavailable/);
+  });
+
+  it('fails as unauthorized without a token, without calling the API', async () => {
+    const fetch = jest.fn();
+    const thrown = await failure(requestSdkLogin({ getAccessToken: () => '  ', apiBase: '', fetch }));
+    expect(thrown.code).toBe('unauthorized');
+    expect(fetch).not.toHaveBeenCalled();
+    expect((await failure(requestSdkLogin({ getAccessToken: undefined, apiBase: '', fetch }))).code).toBe('unauthorized');
+    const rejecting = () => Promise.reject(new Error('sso down'));
+    expect((await failure(requestSdkLogin({ getAccessToken: rejecting, apiBase: '', fetch }))).code).toBe('unauthorized');
+  });
+
+  it('reports an unreachable API as login_failed', async () => {
+    const fetch = jest.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const thrown = await failure(requestSdkLogin({ getAccessToken: () => 't', apiBase: '', fetch: fetch as unknown as typeof globalThis.fetch }));
+    expect(thrown).toMatchObject({ code: 'login_failed', retryable: true });
+  });
+
+  it('rejects an answer without an SdkURL', async () => {
+    const fetch = jest.fn(async () => answer(200, { expiresAt: 'x' }));
+    const thrown = await failure(requestSdkLogin({ getAccessToken: () => 't', apiBase: '', fetch: fetch as unknown as typeof globalThis.fetch }));
+    expect(thrown.code).toBe('login_failed');
+  });
+
+  it('never writes the SdkURL to the console', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => jest.spyOn(console, level).mockImplementation(() => undefined));
+    const fetch = jest.fn(async () => answer(200, { sdkUrl: SDK_URL }));
+    await requestSdkLogin({ getAccessToken: () => 't', apiBase: '', fetch: fetch as unknown as typeof globalThis.fetch });
+    for (const spy of spies) {
+      expect(JSON.stringify(spy.mock.calls)).not.toContain('secret-one-time-token');
+      spy.mockRestore();
+    }
+  });
+});

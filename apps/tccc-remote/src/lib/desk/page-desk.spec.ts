@@ -1,0 +1,60 @@
+import type { CreateDeskOptions } from '@tccc-desk/desk-core';
+import { FakeDesk } from '../../testing/fake-desk';
+import { createDesk } from '@tccc-desk/desk-core';
+import { PAGE_DESK_KEY, getDesk, hasPageDesk } from './page-desk';
+
+jest.mock('@tccc-desk/desk-core', () => ({ ...jest.requireActual('@tccc-desk/desk-core'), createDesk: jest.fn() }));
+
+const createDeskMock = createDesk as jest.MockedFunction<typeof createDesk>;
+
+describe('getDesk (the page desk)', () => {
+  let created: Array<{ desk: FakeDesk; options: CreateDeskOptions }>;
+
+  beforeEach(() => {
+    delete (globalThis as Record<symbol, unknown>)[PAGE_DESK_KEY];
+    created = [];
+    createDeskMock.mockImplementation((options) => {
+      const desk = new FakeDesk();
+      created.push({ desk, options });
+      return desk;
+    });
+  });
+
+  it('is one desk for every caller, kept on globalThis under a registered symbol', () => {
+    const first = getDesk({ getAccessToken: () => 'a' });
+    expect(getDesk()).toBe(first);
+    expect(getDesk({ getAccessToken: () => 'b' })).toBe(first);
+    expect(created).toHaveLength(1);
+    // A second copy of this chunk finds the same slot: it is keyed by Symbol.for, not a module variable.
+    expect((globalThis as Record<symbol, { desk: unknown }>)[Symbol.for('tccc-desk.remote.page-desk')]?.desk).toBe(first);
+  });
+
+  it('logs in through the token API with the latest access token source', async () => {
+    const fetch = jest.fn(async (_url: string, _init?: RequestInit) => ({ ok: true, status: 200, json: async () => ({ sdkUrl: 'https://sdk.example.com/x.js' }) }) as Response);
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = fetch as unknown as typeof globalThis.fetch;
+    try {
+      getDesk({ getAccessToken: () => 'first', apiBase: 'https://api.example.com' });
+      getDesk({ getAccessToken: () => 'second', apiBase: 'https://api.example.com' });
+      await expect(created[0]!.options.login()).resolves.toMatchObject({ sdkUrl: 'https://sdk.example.com/x.js' });
+      const init = fetch.mock.calls[0]![1];
+      expect((init?.headers as Record<string, string>)['Authorization']).toBe('Bearer second');
+      expect(fetch.mock.calls[0]![0]).toBe('https://api.example.com/api/tccc/login');
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it('replaces a destroyed desk on the next call', () => {
+    const first = getDesk({ getAccessToken: () => 'a' });
+    first.destroy();
+    expect(hasPageDesk()).toBe(false);
+    const second = getDesk();
+    expect(second).not.toBe(first);
+    expect(created).toHaveLength(2);
+  });
+
+  it('refuses options without a token source', () => {
+    expect(() => getDesk({} as never)).toThrow(TypeError);
+  });
+});

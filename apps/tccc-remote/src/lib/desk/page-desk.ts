@@ -1,0 +1,63 @@
+/**
+ * The page's one desk. Every consumer (the shell, `<tccc-desk>`, `mount()`, a second copy of this
+ * chunk from another build) gets the same instance: it lives on globalThis under a registered
+ * symbol, not in a module variable.
+ */
+import { createDesk, type Desk } from '@tccc-desk/desk-core';
+import { requestSdkLogin, type AccessTokenSource } from './login-client';
+
+export interface GetDeskOptions {
+  /** The shell's bearer token for the token API (called for every login, never cached here). */
+  getAccessToken: AccessTokenSource;
+  /** Where the token API is ('' = this page's origin, e.g. behind the gateway). Default ''. */
+  apiBase?: string;
+}
+
+export const PAGE_DESK_KEY: unique symbol = Symbol.for('tccc-desk.remote.page-desk');
+
+interface PageDeskSlot {
+  readonly version: 1;
+  desk: Desk | null;
+  /** Read at each login, so the latest configuration wins for the shared desk. */
+  login: { getAccessToken: AccessTokenSource | undefined; apiBase: string };
+}
+
+type GlobalWithSlot = { [PAGE_DESK_KEY]?: PageDeskSlot };
+
+function pageSlot(): PageDeskSlot {
+  const host = globalThis as GlobalWithSlot;
+  const existing = host[PAGE_DESK_KEY];
+  if (existing && existing.version >= 1 && 'login' in existing) return existing;
+  const slot: PageDeskSlot = { version: 1, desk: null, login: { getAccessToken: undefined, apiBase: '' } };
+  Object.defineProperty(host, PAGE_DESK_KEY, { value: slot, configurable: true, writable: true, enumerable: false });
+  return slot;
+}
+
+/**
+ * The page's desk, created on first use. Options configure how it logs in; a later call with
+ * options replaces them (the same page, the same signed-in person). Calls without options just
+ * return the desk. A destroyed desk is replaced on the next call.
+ */
+export function getDesk(options?: GetDeskOptions): Desk {
+  const slot = pageSlot();
+  if (options) {
+    if (typeof options.getAccessToken !== 'function') throw new TypeError('getDesk: getAccessToken must be a function');
+    slot.login = { getAccessToken: options.getAccessToken, apiBase: options.apiBase ?? '' };
+  }
+  if (slot.desk) return slot.desk;
+
+  const desk = createDesk({ login: () => requestSdkLogin(slot.login) });
+  slot.desk = desk;
+  // destroy() completes every stream: forget the instance so the next getDesk() starts afresh.
+  desk.state$.subscribe({
+    complete: () => {
+      if (slot.desk === desk) slot.desk = null;
+    },
+  });
+  return desk;
+}
+
+/** Whether a desk exists on this page (without creating one). */
+export function hasPageDesk(): boolean {
+  return pageSlot().desk !== null;
+}

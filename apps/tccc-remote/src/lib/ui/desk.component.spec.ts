@@ -1,0 +1,179 @@
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TCCC_DESK } from '../angular/desk-token';
+import { FakeDesk, session } from '../../testing/fake-desk';
+import { DeskComponent } from './desk.component';
+
+describe('<tccc-desk>', () => {
+  let desk: FakeDesk;
+  let fixture: ComponentFixture<DeskComponent>;
+
+  const el = (testId: string): HTMLElement | null =>
+    fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
+  const click = async (testId: string) => {
+    const target = el(testId);
+    if (!target) throw new Error(`no [data-testid="${testId}"] on screen`);
+    target.click();
+    await fixture.whenStable();
+  };
+  const type = async (testId: string, value: string) => {
+    const input = el(testId) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  };
+
+  beforeEach(async () => {
+    desk = new FakeDesk();
+    TestBed.configureTestingModule({
+      imports: [DeskComponent],
+      providers: [provideZonelessChangeDetection(), { provide: TCCC_DESK, useValue: desk }],
+    });
+    fixture = TestBed.createComponent(DeskComponent);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => fixture.destroy());
+
+  it('shows a ringing inbound call with an accept button that accepts that session', async () => {
+    desk.setSessions([session({ id: 'call-42', status: 'ringing', peer: { displayName: 'Ada Lovelace' } })]);
+    await fixture.whenStable();
+
+    expect(el('session-call-42')?.dataset['status']).toBe('ringing');
+    expect(el('incoming-call')?.textContent).toContain('Incoming call from Ada Lovelace');
+    expect(el('incoming-call')?.getAttribute('aria-live')).toBe('assertive');
+
+    await click('accept');
+    expect(desk.call.accept).toHaveBeenCalledWith('call-42');
+  });
+
+  it('offers hang-up, mute, hold, the keypad and transfer on a connected call', async () => {
+    desk.setSessions([session({ id: 'c1', status: 'talking', answeredAt: 1_700_000_000_000 })]);
+    await fixture.whenStable();
+    expect(el('accept')).toBeNull();
+
+    await click('mute');
+    expect(desk.call.mute).toHaveBeenCalledWith('c1');
+    await click('hold');
+    expect(desk.call.hold).toHaveBeenCalledWith('c1');
+
+    await click('keypad-toggle');
+    await click('dtmf-5');
+    await click('dtmf-#');
+    expect(desk.call.sendDigits.mock.calls).toEqual([
+      ['c1', '5'],
+      ['c1', '#'],
+    ]);
+    expect(el('dtmf-sent')?.textContent).toContain('5#');
+
+    await click('transfer-toggle');
+    await type('transfer-skill', '7');
+    await click('transfer-submit');
+    expect(desk.call.transfer).toHaveBeenCalledWith({ sessionId: 'c1', skillGroupId: '7' });
+
+    await click('hangup');
+    expect(desk.call.hangUp).toHaveBeenCalledWith('c1');
+  });
+
+  it('refuses a transfer to an agent and a skill group at once', async () => {
+    desk.setSessions([session({ id: 'c1', status: 'talking' })]);
+    await fixture.whenStable();
+    await click('transfer-toggle');
+    await type('transfer-user', 'bob@example.com');
+    await type('transfer-skill', '7');
+    expect((el('transfer-submit') as HTMLButtonElement).disabled).toBe(true);
+    expect(el('transfer-hint')?.textContent).toContain('not both');
+  });
+
+  it('shows held and muted calls with the opposite commands', async () => {
+    desk.setSessions([session({ id: 'c1', status: 'held', muted: true })]);
+    await fixture.whenStable();
+    await click('mute');
+    await click('hold');
+    expect(desk.call.unmute).toHaveBeenCalledWith('c1');
+    expect(desk.call.unhold).toHaveBeenCalledWith('c1');
+  });
+
+  it('dials a valid number and refuses letters', async () => {
+    await type('dial-input', 'call me');
+    expect((el('dial-button') as HTMLButtonElement).disabled).toBe(true);
+    expect(el('dial-hint')).not.toBeNull();
+
+    await type('dial-input', '+86 138-0000-0001');
+    await click('dial-button');
+    expect(desk.call.dial).toHaveBeenCalledWith({ phoneNumber: '+8613800000001' });
+  });
+
+  it('shows the error state with the desk error message, and retry calls desk.retry', async () => {
+    desk.setLifecycle({
+      status: 'error',
+      error: { code: 'no_seat', message: 'No seat is assigned to you', retryable: false },
+    });
+    await fixture.whenStable();
+
+    expect(el('desk-status')?.dataset['status']).toBe('error');
+    expect(el('desk-error')?.dataset['code']).toBe('no_seat');
+    expect(el('desk-error-message')?.textContent).toContain('No seat is assigned to you');
+    expect(el('dial-input')).toBeNull();
+
+    await click('desk-retry');
+    expect(desk.retry).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a failed command next to the desk, not as a crash', async () => {
+    desk.call.accept.mockImplementationOnce(() => Promise.reject(new Error('The session is no longer ringing')));
+    desk.setSessions([session({ id: 'c9' })]);
+    await fixture.whenStable();
+    await click('accept');
+    await fixture.whenStable();
+    expect(el('command-error')?.textContent).toContain('The session is no longer ringing');
+  });
+
+  it('sets the agent status, with a rest reason, and finishes after-call work', async () => {
+    const select = el('agent-status-select') as HTMLSelectElement;
+    select.value = 'rest';
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(desk.agent.setStatus).toHaveBeenCalledWith({ status: 'rest', restReason: 'Break' });
+
+    desk.setAgent({ status: 'arrange', online: true });
+    await fixture.whenStable();
+    await click('acw-finish');
+    expect(desk.agent.setStatus).toHaveBeenLastCalledWith({ status: 'free', restReason: undefined });
+  });
+
+  it('brings an offline agent online before setting a status', async () => {
+    desk.setAgent({ status: 'unknown', online: false });
+    await fixture.whenStable();
+    const select = el('agent-status-select') as HTMLSelectElement;
+    select.value = 'free';
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    await Promise.resolve();
+    expect(desk.agent.online).toHaveBeenCalled();
+    expect(desk.agent.setStatus).toHaveBeenCalledWith({ status: 'free', restReason: undefined });
+  });
+
+  it('keeps an event log for integrators, newest first', async () => {
+    desk.emitEvent({ name: 'callIn', payload: { type: 'internal', sessionId: 'x', timeout: 0, peerUserId: 'bob' }, at: 1 });
+    desk.emitEvent({ name: 'sessionEnded', payload: { sessionId: 'x' }, at: 2 });
+    await fixture.whenStable();
+    const entries = [...fixture.nativeElement.querySelectorAll('[data-testid="event-log-entry"]')] as HTMLElement[];
+    expect(entries.map((entry) => entry.dataset['event'])).toEqual(['sessionEnded', 'callIn']);
+  });
+
+  it('connects an idle desk when shown', async () => {
+    const idle = new FakeDesk();
+    idle.setLifecycle({ status: 'idle' });
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      imports: [DeskComponent],
+      providers: [provideZonelessChangeDetection(), { provide: TCCC_DESK, useValue: idle }],
+    });
+    const other = TestBed.createComponent(DeskComponent);
+    await other.whenStable();
+    expect(idle.connect).toHaveBeenCalledTimes(1);
+    expect(desk.connect).not.toHaveBeenCalled();
+    other.destroy();
+  });
+});
