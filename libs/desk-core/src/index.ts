@@ -1,0 +1,6 @@
+// The public API of desk-core: the contract types, createDesk, and the error type.
+export * from './lib/desk.types';
+export { createDesk, MAX_HISTORY_SIZE } from './lib/create-desk';
+export { DeskError, isDeskError } from './lib/errors';
+export { DEFAULT_HISTORY_SIZE } from './lib/reducer';
+export { LIMITS as COMMAND_LIMITS } from './lib/validation';

@@ -1,0 +1,159 @@
+/**
+ * createDesk: the store, its selectors, the commands, and the connection lifecycle
+ * (idle → authenticating → loading → ready | error), wired together.
+ */
+import { createTcccLoader, type TcccGlobal } from '@tccc-desk/tccc-sdk';
+import { authenticating, failed, loading, ready } from './actions';
+import { createCommands } from './commands';
+import type { CreateDeskOptions, Desk, LoginResult, SdkLoader } from './desk.types';
+import { DeskError, destroyedError, invalidArgument, isDeskError, loadFailure, loginFailure } from './errors';
+import { runPreflight } from './preflight';
+import { DEFAULT_HISTORY_SIZE } from './reducer';
+import { createSelectors } from './selectors';
+import { createStore } from './store';
+
+export const MAX_HISTORY_SIZE = 1_000;
+
+export function createDesk(options: CreateDeskOptions): Desk {
+  const { login, clock, historySize, loader } = checkOptions(options);
+  const store = createStore({ clock, historySize });
+  const selectors = createSelectors(store.state$);
+
+  let sdk: TcccGlobal | null = null;
+  let destroyed = false;
+  let attempt: Promise<void> | null = null;
+  // Bumped by destroy(): a late answer of an old attempt is dropped.
+  let generation = 0;
+
+  let rejectDestroyed: (error: DeskError) => void = () => undefined;
+  const whenDestroyed = new Promise<never>((_, reject) => {
+    rejectDestroyed = reject;
+  });
+  whenDestroyed.catch(() => undefined); // only ever raced, never awaited alone
+
+  const untilDestroyed = <T>(work: Promise<T>): Promise<T> => Promise.race([work, whenDestroyed]);
+
+  async function attemptConnect(): Promise<void> {
+    store.dispatch(authenticating());
+    let result: LoginResult;
+    try {
+      // A fresh, single-use SdkURL each time: never cached, never logged.
+      result = await untilDestroyed(Promise.resolve().then(() => login()));
+    } catch (error) {
+      throw destroyed ? destroyedError() : loginFailure(error);
+    }
+    const sdkUrl = result?.sdkUrl;
+    if (typeof sdkUrl !== 'string' || sdkUrl.length === 0) {
+      throw new DeskError({ code: 'login_failed', message: 'The login returned no SdkURL.', retryable: true });
+    }
+    store.dispatch(loading());
+    let tccc: TcccGlobal;
+    try {
+      tccc = await untilDestroyed(Promise.resolve().then(() => loader.load(sdkUrl)));
+    } catch (error) {
+      throw destroyed ? destroyedError() : loadFailure(error, sdkUrl);
+    }
+    sdk = tccc;
+    store.attach(tccc); // listen before announcing ready, so no event after `ready` is missed
+    store.dispatch(ready(clock()));
+  }
+
+  function start(): Promise<void> {
+    const mine = generation;
+    const run = attemptConnect().then(
+      () => {
+        attempt = null;
+      },
+      (error: unknown) => {
+        attempt = null;
+        const deskError = isDeskError(error) ? error : loginFailure(error);
+        if (!destroyed && mine === generation) {
+          const info = deskError.toJSON();
+          store.dispatch(failed(info));
+          store.reportError(info);
+        }
+        throw deskError;
+      },
+    );
+    attempt = run;
+    return run;
+  }
+
+  function connect(): Promise<void> {
+    if (destroyed) return Promise.reject(destroyedError());
+    if (attempt) return attempt;
+    const lifecycle = store.state.lifecycle;
+    if (lifecycle.status === 'ready') return Promise.resolve();
+    if (lifecycle.status === 'error') return Promise.reject(new DeskError(lifecycle.error));
+    return start();
+  }
+
+  function retry(): Promise<void> {
+    if (destroyed) return Promise.reject(destroyedError());
+    if (attempt) return attempt;
+    if (store.state.lifecycle.status === 'ready') return Promise.resolve();
+    // Start over: whatever a failed attempt left on the page goes first.
+    store.attach(null);
+    sdk = null;
+    teardownLoader(loader);
+    return start();
+  }
+
+  function destroy(): void {
+    if (destroyed) return;
+    destroyed = true;
+    generation++;
+    rejectDestroyed(destroyedError());
+    store.destroy(); // tccc.off for every listener, then every stream completes
+    sdk = null;
+    teardownLoader(loader);
+  }
+
+  const commands = createCommands({
+    store,
+    clock,
+    sdk: () => sdk,
+    isDestroyed: () => destroyed,
+    whenDestroyed,
+  });
+
+  return {
+    state$: store.state$,
+    ...selectors,
+    events$: store.events$,
+    errors$: store.errors$,
+    connect,
+    retry,
+    destroy,
+    preflight: () => runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null),
+    ...commands,
+  };
+}
+
+function checkOptions(options: CreateDeskOptions): Required<CreateDeskOptions> {
+  if (options === null || typeof options !== 'object') throw invalidArgument('options', 'must be an object');
+  const { login, loader, clock, historySize } = options;
+  if (typeof login !== 'function') throw invalidArgument('login', 'must be a function resolving { sdkUrl }');
+  if (loader !== undefined && (typeof loader?.load !== 'function' || typeof loader?.teardown !== 'function')) {
+    throw invalidArgument('loader', 'must have load(sdkUrl) and teardown()');
+  }
+  if (clock !== undefined && typeof clock !== 'function') throw invalidArgument('clock', 'must be a function');
+  const size = historySize ?? DEFAULT_HISTORY_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_HISTORY_SIZE) {
+    throw invalidArgument('historySize', `must be an integer from 0 to ${MAX_HISTORY_SIZE}`);
+  }
+  return {
+    login,
+    loader: loader ?? (createTcccLoader() as SdkLoader),
+    clock: clock ?? Date.now,
+    historySize: size,
+  };
+}
+
+function teardownLoader(loader: SdkLoader): void {
+  try {
+    loader.teardown();
+  } catch {
+    // A failing teardown must not keep the desk from starting over or shutting down.
+  }
+}

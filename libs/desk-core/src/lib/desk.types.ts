@@ -1,0 +1,268 @@
+/**
+ * The public contract of desk-core: what a shell (Angular or not) sees of the desk.
+ * Framework-free: rxjs and the tccc-sdk types only.
+ */
+import type { Observable } from 'rxjs';
+import type {
+  AgentSetStatus,
+  CallInType,
+  CloseBy,
+  IvrStep,
+  PlatformAgentStatus,
+  StartInternalCallOptions,
+  StartOutboundCallData,
+  StartOutboundCallOptions,
+  TcccEventMap,
+  TcccEventName,
+  TcccGlobal,
+} from '@tccc-desk/tccc-sdk';
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+export type SessionChannel = CallInType; // 'phone' | 'im' | 'voip' | 'video' | 'internal'
+export type SessionDirection = 'inbound' | 'outbound' | 'internal';
+export type SessionStatus = 'ringing' | 'dialing' | 'talking' | 'held' | 'transferred' | 'ended';
+
+export interface SessionPeer {
+  /** Best display name available: phoneDesc, nickname, peer agent, or the number. */
+  displayName?: string;
+  phoneNumber?: string;
+  location?: string;
+  userId?: string;
+  nickname?: string;
+  avatar?: string;
+  peerSource?: string;
+}
+
+export interface DeskSession {
+  id: string;
+  channel: SessionChannel;
+  direction: SessionDirection;
+  status: SessionStatus;
+  muted: boolean;
+  peer: SessionPeer;
+  /** ms since epoch, from the desk's clock. */
+  offeredAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+  /** Seconds the agent had to accept (inbound); 0 = no timeout. */
+  acceptTimeoutS?: number;
+  ivrPath: IvrStep[];
+  /** How the session ended, when it did. */
+  closeBy?: CloseBy;
+  endReason?: string;
+  /** Where it was transferred, if it was. */
+  transferredTo?: { skillGroupId?: string; userId?: string };
+  /** The payload that opened the session, as the SDK sent it. */
+  raw: unknown;
+}
+
+export type LifecycleStatus = 'idle' | 'authenticating' | 'loading' | 'ready' | 'error';
+
+export type DeskErrorCode =
+  | 'invalid_argument'
+  | 'not_ready'
+  | 'unknown_session'
+  | 'sdk_error'
+  | 'login_failed'
+  | 'no_seat'
+  | 'unauthorized'
+  | 'script_error'
+  | 'load_timeout'
+  | 'token_expired'
+  | 'destroyed'
+  | 'another_tab'
+  | 'unexpected_event';
+
+export interface DeskErrorInfo {
+  code: DeskErrorCode;
+  message: string;
+  /** The offending field, for `invalid_argument`. */
+  field?: string;
+  /** Whether `retry()` can help. */
+  retryable: boolean;
+}
+
+export type Lifecycle =
+  | { status: 'idle' }
+  | { status: 'authenticating' }
+  | { status: 'loading' }
+  | { status: 'ready'; readyAt: number }
+  | { status: 'error'; error: DeskErrorInfo };
+
+export interface AgentState {
+  /** The last status set by the agent or reported by the platform. */
+  status: AgentSetStatus | PlatformAgentStatus | 'unknown';
+  restReason?: string;
+  online: boolean;
+}
+
+/** Why the last unexpected SDK event was set aside (also reported on `errors$`). */
+export interface UnexpectedEvent {
+  /** The event name as received (may be one the desk does not know). */
+  event: string;
+  sessionId?: string;
+  reason: string;
+}
+
+export interface DeskDiagnostics {
+  /** Events that were unknown, duplicate or out of order (never thrown). */
+  unexpectedEvents: number;
+  eventsSeen: number;
+  /** The most recent of those, for the `unexpected_event` report. */
+  lastUnexpected?: UnexpectedEvent;
+}
+
+export interface DeskState {
+  lifecycle: Lifecycle;
+  agent: AgentState;
+  /**
+   * Live sessions by id (never 'ended' nor 'transferred'). Built on first read of each state
+   * (O(live sessions)); the store keeps them in a persistent map so an event costs the same with
+   * 1 or 1,000 live sessions. Prefer `sessions$` / `activeSession$`, which never build it.
+   */
+  sessions: Readonly<Record<string, DeskSession>>;
+  /** Order of live sessions, oldest offer first. Built on first read of each state, like `sessions`. */
+  sessionOrder: readonly string[];
+  activeSessionId: string | null;
+  /** Ended and transferred sessions, newest first, at most `historySize`. */
+  history: readonly DeskSession[];
+  diagnostics: DeskDiagnostics;
+}
+
+/**
+ * Every SDK event, typed, as the desk received it: the payload unwrapped from a `{ data }`
+ * envelope, typed as documented but not validated (the reducer checks what it uses).
+ */
+export type DeskEvent = {
+  [K in TcccEventName]: { name: K; payload: TcccEventMap[K]; at: number };
+}[TcccEventName];
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+/** `phoneNumber` may carry spaces, dashes, dots and parentheses; they are stripped before the call. */
+export type DialOptions = StartOutboundCallOptions;
+
+export interface TransferTarget {
+  sessionId: string;
+  /** Exactly one of skillGroupId or userId. */
+  skillGroupId?: string;
+  userId?: string;
+}
+
+export interface SetAgentStatusOptions {
+  status: AgentSetStatus;
+  restReason?: string;
+}
+
+export interface Preflight {
+  secureContext: boolean;
+  browserSupported: boolean;
+  microphone: 'granted' | 'prompt' | 'denied' | 'unavailable';
+  microphones: number;
+  speakers: number;
+}
+
+/**
+ * Every stream is read-only. The state streams replay their latest value and emit only on change;
+ * all of them complete on `destroy()`.
+ */
+export interface Desk {
+  readonly state$: Observable<DeskState>;
+  readonly lifecycle$: Observable<Lifecycle>;
+  readonly agent$: Observable<AgentState>;
+  /** Live sessions, oldest offer first. */
+  readonly sessions$: Observable<readonly DeskSession[]>;
+  /** The most recently engaged talking/held session, else the newest ringing/dialing one. */
+  readonly activeSession$: Observable<DeskSession | null>;
+  /** Ended and transferred sessions, newest first, at most `historySize`. */
+  readonly history$: Observable<readonly DeskSession[]>;
+  /** Every SDK event, after the state took it in. Hot: no replay. */
+  readonly events$: Observable<DeskEvent>;
+  /**
+   * Hot: connection failures, SDK command failures (`sdk_error`, also the command's rejection)
+   * and `unexpected_event`s. A caller's own mistakes (invalid_argument, not_ready,
+   * unknown_session, destroyed) only reject the command.
+   */
+  readonly errors$: Observable<DeskErrorInfo>;
+
+  /**
+   * Log in and load the SDK. Idempotent: concurrent calls share one attempt; resolves at once when
+   * ready. In the `error` state it rejects with that error without logging in again: call `retry()`.
+   */
+  connect(): Promise<void>;
+  /** After an error (or before any attempt): tear the SDK down and start over with a fresh login. */
+  retry(): Promise<void>;
+  /** Remove every SDK listener, tear the SDK down, complete every stream. */
+  destroy(): void;
+  preflight(): Promise<Preflight>;
+
+  readonly call: {
+    dial(options: DialOptions): Promise<StartOutboundCallData>;
+    accept(sessionId: string): Promise<void>;
+    hangUp(sessionId: string): Promise<void>;
+    delete(sessionId: string): Promise<void>;
+    mute(sessionId: string): Promise<void>;
+    unmute(sessionId: string): Promise<void>;
+    isMuted(sessionId: string): Promise<boolean>;
+    hold(sessionId: string): Promise<void>;
+    unhold(sessionId: string): Promise<void>;
+    transfer(target: TransferTarget): Promise<void>;
+    sendDigits(sessionId: string, digits: string): Promise<void>;
+    internal(options: StartInternalCallOptions): Promise<{ sessionId: string }>;
+  };
+  readonly chat: {
+    accept(sessionId: string): Promise<void>;
+    end(sessionId: string): Promise<void>;
+    transfer(target: TransferTarget): Promise<void>;
+  };
+  readonly video: {
+    accept(sessionId: string): Promise<void>;
+    end(sessionId: string): Promise<void>;
+    mute(sessionId: string): Promise<void>;
+    unmute(sessionId: string): Promise<void>;
+    muteVideo(sessionId: string): Promise<void>;
+    unmuteVideo(sessionId: string): Promise<void>;
+    transfer(target: TransferTarget): Promise<void>;
+  };
+  readonly agent: {
+    online(): Promise<void>;
+    offline(): Promise<void>;
+    setStatus(options: SetAgentStatusOptions): Promise<void>;
+  };
+  readonly devices: {
+    /** The SDK's answer when ready, else a feature check (getUserMedia + RTCPeerConnection). */
+    isBrowserSupported(): boolean;
+    microphones(): Promise<MediaDeviceInfo[]>;
+    speakers(): Promise<MediaDeviceInfo[]>;
+  };
+  readonly ui: {
+    show(): Promise<void>;
+    hide(): Promise<void>;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creation
+
+export interface LoginResult {
+  sdkUrl: string;
+}
+
+export interface SdkLoader {
+  load(sdkUrl: string): Promise<TcccGlobal>;
+  teardown(): void;
+}
+
+export interface CreateDeskOptions {
+  /** Resolves a fresh, single-use SdkURL (never cached). Rejects with a DeskError or any error. */
+  login: () => Promise<LoginResult>;
+  /** How to load the SDK; defaults to the page-wide loader of @tccc-desk/tccc-sdk. */
+  loader?: SdkLoader;
+  /** ms since epoch; injectable for tests. */
+  clock?: () => number;
+  /** How many ended sessions history$ keeps (default 50). */
+  historySize?: number;
+}
