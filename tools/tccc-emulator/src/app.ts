@@ -1,5 +1,6 @@
 // Builds the emulator's Koa app without listening: one error middleware, then thin routers for the
-// cloud API (POST /), the SdkURL script, the dev IdP and the control API.
+// cloud API (POST /), the SdkURL script, the SDK page's RPC and event stream, the dev IdP and the
+// control API.
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Clock } from './clock';
@@ -12,8 +13,11 @@ import { errorHandler } from './http/http-error';
 import type { DevIdp } from './idp/dev-idp';
 import { idpRoutes } from './idp/idp-routes';
 import type { Logger } from './logger';
+import { pageRoutes } from './sdk-delivery/page-routes';
 import { sdkRoutes } from './sdk-delivery/sdk-routes';
 import type { SdkUrlStore } from './sdk-delivery/sdk-url-store';
+import type { SdkScenario } from './scenario/sdk-scenario';
+import { sdkControlRoutes } from './control/sdk-control-routes';
 
 export interface AppDeps {
   baseUrl: string;
@@ -26,7 +30,7 @@ export interface AppDeps {
   store: SdkUrlStore;
   idp: DevIdp;
   sdkBundle: string;
-  readyDelayMs: number;
+  scenario: SdkScenario;
   logger: Logger;
   /** Aborted on close, so a pending latency fault does not hold the process open. */
   shutdown: AbortSignal;
@@ -42,7 +46,12 @@ function indexRoutes(deps: AppDeps): Router {
       cloudApi: { endpoint: deps.cloudEndpoint, protocol: 'http://', service: 'ccc', actions: ['CreateSDKLoginToken'] },
       sdkScript: `${deps.baseUrl}/sdk/tccc-sdk.js?token=…`,
       devIdp: { issuer: deps.idp.issuer, audience: deps.idp.audience, token: `${deps.idp.issuer}/token`, jwks: deps.jwksUrl },
-      control: ['POST /control/faults', 'GET /control/faults', 'DELETE /control/faults', 'DELETE /control/faults/:id', 'GET /control/counters', 'POST /control/reset'],
+      control: [
+        'POST /control/faults', 'GET /control/faults', 'DELETE /control/faults', 'DELETE /control/faults/:id', 'GET /control/counters', 'POST /control/reset',
+        'POST /control/sdk/inbound', 'POST /control/sdk/sessions/:sessionId/{answer,reject,hangup,close}', 'POST /control/sdk/fail-next',
+        'GET|PUT /control/sdk/settings', 'POST /control/sdk/token-expired', 'GET /control/sdk/state',
+      ],
+      sdkPage: { rpc: `${deps.baseUrl}/sdk/rpc`, events: `${deps.baseUrl}/sdk/events?key=…` },
     };
   });
   return router;
@@ -50,12 +59,19 @@ function indexRoutes(deps: AppDeps): Router {
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
+  app.on('error', function reportStreamError(error: NodeJS.ErrnoException) {
+    // An SSE client that goes away ends its stream early: expected, not worth a log line.
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+    deps.logger.warn({ err: error }, 'response error');
+  });
   app.use(errorHandler(deps.logger));
   for (const router of [
     indexRoutes(deps),
-    sdkRoutes({ baseUrl: deps.baseUrl, store: deps.store, counters: deps.counters, bundle: deps.sdkBundle, readyDelayMs: deps.readyDelayMs }),
+    sdkRoutes({ baseUrl: deps.baseUrl, store: deps.store, counters: deps.counters, bundle: deps.sdkBundle, scenario: deps.scenario }),
+    pageRoutes(deps.scenario),
     idpRoutes(deps.idp, deps.jwksUrl, deps.counters),
     controlRoutes(deps),
+    sdkControlRoutes(deps.scenario),
   ]) {
     app.use(router.routes());
   }

@@ -11,6 +11,8 @@ import { createDevIdp } from './idp/dev-idp';
 import { silentLogger, type Logger } from './logger';
 import { loadSdkBundle } from './sdk-delivery/sdk-bundle';
 import { SdkUrlStore } from './sdk-delivery/sdk-url-store';
+import { SdkScenario } from './scenario/sdk-scenario';
+import { type Scheduler, systemScheduler } from './scheduler';
 
 export const DEFAULT_PORT = 4300;
 export const AUDIENCE = 'tccc-desk';
@@ -27,8 +29,10 @@ export interface EmulatorOptions {
   logger?: Logger | false;
   /** Milliseconds since the epoch; drives SdkURL expiry, ExpiredTime, signature skew and JWT times. */
   clock?: Clock;
-  /** Delay between the SDK script running and its `ready` event; default 50 ms. */
+  /** Delay between the SDK script running and its `ready` event; default 50 ms (the readyDelayMs setting). */
   sdkReadyDelayMs?: number;
+  /** Timers of the emulated call center (callOuted, inbound timeout, auto-answer); default real timers. */
+  scheduler?: Scheduler;
 }
 
 export interface RunningEmulator {
@@ -43,6 +47,8 @@ export interface RunningEmulator {
   audience: string;
   /** `${url}/.well-known/jwks.json` */
   jwksUrl: string;
+  /** The emulated SDK's scenario control, in-process (the same as /control/sdk/…). */
+  scenario: SdkScenario;
   close(): Promise<void>;
 }
 
@@ -60,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const clock = options.clock ?? systemClock;
   const logger: Logger = options.logger === false ? silentLogger : (options.logger ?? pino({ name: 'tccc-emulator' }));
   const shutdown = new AbortController();
+  const scenario = new SdkScenario({ clock, scheduler: options.scheduler ?? systemScheduler, readyDelayMs: options.sdkReadyDelayMs ?? 50 });
 
   // Requests that arrive before the app is built (a few ms) are told to come back.
   let handle: RequestListener = (_req, res) => {
@@ -73,8 +80,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const close = () => {
     closing ??= new Promise<void>((resolve, reject) => {
       shutdown.abort();
+      scenario.close(); // ends the SSE streams, which would otherwise keep their connections open
       server.close((error) => (error ? reject(error) : resolve()));
       server.closeIdleConnections();
+      setImmediate(() => server.closeIdleConnections()); // the SSE responses just ended
       setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
     });
     return closing;
@@ -101,12 +110,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       store: new SdkUrlStore({ clock }),
       idp,
       sdkBundle,
-      readyDelayMs: options.sdkReadyDelayMs ?? 50,
+      scenario,
       logger,
       shutdown: shutdown.signal,
     });
     handle = app.callback();
-    return { url, port, cloudEndpoint, issuer, audience: AUDIENCE, jwksUrl, close };
+    return { url, port, cloudEndpoint, issuer, audience: AUDIENCE, jwksUrl, scenario, close };
   } catch (error) {
     await close();
     throw error;

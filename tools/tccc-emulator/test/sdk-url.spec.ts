@@ -1,6 +1,6 @@
-import { createContext, runInContext } from 'node:vm';
 import { demoConfig, startEmulator, type RunningEmulator } from '../src';
 import { cccClient } from './helpers';
+import { pageConfigOf } from './sdk-page';
 
 const credential = { secretId: demoConfig.secretId, secretKey: demoConfig.secretKey };
 
@@ -68,63 +68,7 @@ describe('one-time SdkURL', () => {
 
   it('embeds this login (seat, SdkAppId, emulator URL) before the bundled SDK', async () => {
     const script = await (await fetch(await mintSdkUrl('bob@example.com'))).text();
-    const page = runScript(script);
-    expect(page.__TCCC_EMULATOR__).toMatchObject({ baseUrl: emulator.url, sdkAppId: demoConfig.sdkAppId, seatUserId: 'bob@example.com' });
+    expect(pageConfigOf(script)).toMatchObject({ baseUrl: emulator.url, sdkAppId: demoConfig.sdkAppId, seatUserId: 'bob@example.com', pageKey: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/) });
+    expect(script.indexOf('window.__TCCC_EMULATOR__')).toBe(0); // the config comes before the SDK reads it
   });
 });
-
-describe('the served script in a page', () => {
-  let emulator: RunningEmulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, logger: false, sdkReadyDelayMs: 20 });
-  });
-  afterAll(() => emulator.close());
-
-  async function loadScript(): Promise<string> {
-    const { SdkURL } = await cccClient(emulator, credential).CreateSDKLoginToken({ SdkAppId: demoConfig.sdkAppId, SeatUserId: 'alice@example.com' });
-    return (await fetch(SdkURL as string)).text();
-  }
-
-  it('defines window.tccc with the documented events and fires ready after load', async () => {
-    const page = runScript(await loadScript());
-    const tccc = page.tccc as Tccc;
-    expect(tccc.events.ready).toBe('ready');
-    expect(tccc.events.callIn).toBe('callIn');
-    for (const [name, value] of Object.entries(tccc.events)) expect(value).toBe(name);
-
-    // As the vendor guide does: attach the ready listener in the script's load handler (i.e. after it ran).
-    const ready = new Promise<unknown>((resolve) => tccc.on(tccc.events.ready, resolve));
-    await expect(ready).resolves.toEqual({});
-  });
-
-  it('off() removes a listener, and a throwing listener does not stop the others', async () => {
-    const page = runScript(await loadScript());
-    const tccc = page.tccc as Tccc;
-    const removed = jest.fn();
-    tccc.on('ready', removed);
-    tccc.off('ready', removed);
-    tccc.on('ready', () => {
-      throw new Error('page bug');
-    });
-    const ready = new Promise<void>((resolve) => tccc.on('ready', () => resolve()));
-    await ready;
-    expect(removed).not.toHaveBeenCalled();
-    expect(page.console.error).toHaveBeenCalledWith('[tccc emulator] listener failed', expect.any(Error));
-  });
-});
-
-interface Tccc {
-  events: Record<string, string>;
-  on(event: string, listener: (payload: unknown) => void): void;
-  off(event: string, listener?: (payload: unknown) => void): void;
-}
-
-/** Runs the script in a bare context whose global object is its `window`. */
-function runScript(script: string): Record<string, unknown> & { console: { error: jest.Mock } } {
-  const page = { setTimeout, console: { error: jest.fn(), log: jest.fn() } } as Record<string, unknown> & { console: { error: jest.Mock } };
-  page.window = page;
-  createContext(page);
-  runInContext(script, page);
-  return page;
-}

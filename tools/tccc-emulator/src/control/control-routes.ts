@@ -1,7 +1,8 @@
 // The control API under /control: faults for the cloud API, counters, reset. SDK scenario control
-// (ringing calls in the page) will live next to these under /control/sdk.
+// (ringing calls in the page) lives next to these under /control/sdk (sdk-control-routes.ts).
 import Router from '@koa/router';
 import type { Counters } from '../counters';
+import type { SdkScenario } from '../scenario/sdk-scenario';
 import { HttpError } from '../http/http-error';
 import { readJsonBody } from '../http/json-body';
 import { type FaultQueue, faultSpecSchema } from './faults';
@@ -9,6 +10,7 @@ import { type FaultQueue, faultSpecSchema } from './faults';
 export interface ControlDeps {
   faults: FaultQueue;
   counters: Counters;
+  scenario: SdkScenario;
 }
 
 export function controlRoutes(deps: ControlDeps): Router {
@@ -42,6 +44,7 @@ export function controlRoutes(deps: ControlDeps): Router {
   router.post('/reset', function resetEmulator(ctx) {
     deps.faults.clear();
     deps.counters.reset();
+    deps.scenario.reset();
     ctx.status = 204;
   });
 

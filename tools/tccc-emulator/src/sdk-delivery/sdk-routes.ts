@@ -1,7 +1,10 @@
 // GET /sdk/tccc-sdk.js?token=… : the SdkURL. Served once; reused, expired or unknown tokens get a
 // plain-text 403. Never cached; readable cross-origin (pages load it with crossorigin="anonymous").
+// Each served script registers a page with its own key (the credential for /sdk/rpc and /sdk/events)
+// and carries the scenario settings of that moment (ready delay, neverReady, tokenExpiredOnLoad).
 import Router from '@koa/router';
 import type { Counters } from '../counters';
+import type { SdkScenario } from '../scenario/sdk-scenario';
 import { renderSdkScript } from './sdk-script';
 import type { RedeemResult, SdkUrlStore } from './sdk-url-store';
 
@@ -12,7 +15,7 @@ export interface SdkRoutesDeps {
   store: SdkUrlStore;
   counters: Counters;
   bundle: string;
-  readyDelayMs: number;
+  scenario: SdkScenario;
 }
 
 const REFUSALS: Record<Extract<RedeemResult, { ok: false }>['reason'], string> = {
@@ -26,6 +29,14 @@ export function sdkRoutes(deps: SdkRoutesDeps): Router {
   router.get(SDK_SCRIPT_PATH, function serveSdkScript(ctx) {
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Access-Control-Allow-Origin', '*');
+    if (deps.scenario.settings.takeScript404()) {
+      // Scenario "script unavailable" (CDN outage): the token is left unused.
+      deps.counters.increment('sdkUrlsRefused');
+      ctx.status = 404;
+      ctx.type = 'text/plain';
+      ctx.body = 'Not Found';
+      return;
+    }
     const token = typeof ctx.query.token === 'string' ? ctx.query.token : '';
     const result = deps.store.redeem(token);
     if (!result.ok) {
@@ -36,12 +47,18 @@ export function sdkRoutes(deps: SdkRoutesDeps): Router {
       return;
     }
     deps.counters.increment('sdkUrlsServed');
+    const settings = deps.scenario.settings.get();
+    const page = deps.scenario.registerPage(result.login.seatUserId);
     ctx.type = 'application/javascript';
     ctx.body = renderSdkScript(deps.bundle, {
       baseUrl: deps.baseUrl,
       sdkAppId: result.login.sdkAppId,
       seatUserId: result.login.seatUserId,
-      readyDelayMs: deps.readyDelayMs,
+      readyDelayMs: settings.readyDelayMs,
+      pageKey: page.key,
+      neverReady: settings.neverReady,
+      tokenExpiredOnLoad: settings.tokenExpiredOnLoad,
+      devTools: true,
     });
   });
   return router;

@@ -3,10 +3,21 @@
 export const PAGE_CONFIG_GLOBAL = '__TCCC_EMULATOR__';
 
 export interface EmulatorPageConfig {
-  /** Base URL of the emulator (for later calls back from the page, e.g. scenario control). */
+  /** Base URL of the emulator: the SDK's RPC and event stream live there. */
   baseUrl: string;
   sdkAppId: number;
   seatUserId: string;
-  /** How long after the script runs `ready` fires; the page attaches its listener in `load`. */
+  /** How long after the script runs `ready` fires (at the earliest: the event stream must be open too). */
   readyDelayMs: number;
+  /**
+   * This page's credential for /sdk/rpc and /sdk/events, minted when the one-time script was served.
+   * It stands in for the login the real SDK holds after redeeming its token.
+   */
+  pageKey: string;
+  /** Scenario: define `tccc` but never fire `ready`. */
+  neverReady: boolean;
+  /** Scenario: fire `tokenExpired` instead of `ready`. */
+  tokenExpiredOnLoad: boolean;
+  /** Show the "simulate" buttons in the workbench (development). */
+  devTools: boolean;
 }
