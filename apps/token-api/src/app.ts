@@ -84,9 +84,10 @@ export function createApp(config: Config, deps: AppDeps = {}): TokenApp {
   healthRoutes(router, { checkReadiness, metrics });
 
   const allowedOrigins = new Set(config.corsOrigins);
-  // Behind the gateway: trust X-Forwarded-*, but only the hop the gateway added (maxIpsCount 1),
-  // so a client cannot choose the IP that lands in the audit log.
-  const app = new Koa({ proxy: true, maxIpsCount: 1 }) as TokenApp;
+  // Behind the gateway (TRUST_PROXY, the default): trust X-Forwarded-*, but only the hop the
+  // gateway added (maxIpsCount 1), so a client cannot choose the IP that lands in the audit log.
+  // Reached directly (TRUST_PROXY=false), the socket peer is the only address worth believing.
+  const app = new Koa({ proxy: config.trustProxy, maxIpsCount: 1 }) as TokenApp;
   app.metrics = metrics;
   // Koa only emits here for failures outside the middleware chain (e.g. a client socket error).
   app.on('error', (error: unknown) => logger.warn({ cause: describeError(error) }, 'koa error'));

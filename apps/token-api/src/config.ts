@@ -44,13 +44,19 @@ const envSchema = z.object({
   PORT: integer(0, 65535).default(3333),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: integer(0, 120_000).default(10_000),
+  // Read the client address from X-Forwarded-For (the gateway's hop only). Off when clients reach
+  // this service directly: they could then write any address into the audit log.
+  TRUST_PROXY: booleanFlag.default(true),
 
   TCCC_SECRET_ID: secret,
   TCCC_SECRET_KEY: secret,
   // host[:port]; the first label is the TC3 signature scope (service), so it must be `ccc.…`.
+  // Lower-cased here: host names are case-insensitive, but the SDK signs with
+  // `endpoint.split('.')[0]` verbatim and Tencent only accepts the scope `ccc`.
   TCCC_ENDPOINT: z
     .string()
     .regex(/^ccc\.[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host[:port] starting with "ccc." (the signature scope)')
+    .transform((endpoint) => endpoint.toLowerCase())
     .default(DEV_DEFAULTS.TCCC_ENDPOINT),
   TCCC_PROTOCOL: z.enum(['http', 'https']).default('http'),
   TCCC_REGION: z.string().regex(/^[a-z0-9-]*$/, 'must be a region id like ap-guangzhou, or empty').default(''),
@@ -86,6 +92,8 @@ export interface Config {
   port: number;
   logLevel: string;
   shutdownTimeoutMs: number;
+  /** Koa `proxy`: take ctx.ip from the gateway's X-Forwarded-For hop. */
+  trustProxy: boolean;
   tccc: {
     secretId: string;
     secretKey: string;
@@ -163,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
     tccc: {
       secretId: e.TCCC_SECRET_ID,
       secretKey: e.TCCC_SECRET_KEY,
@@ -194,6 +203,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     env: config.env,
     host: config.host,
     port: config.port,
+    trustProxy: config.trustProxy,
     tccc,
     auth: config.auth,
     seatDirectoryFile: config.seatDirectoryFile,

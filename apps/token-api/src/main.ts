@@ -6,6 +6,9 @@ import { createApp } from './app';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config';
 import { createLogger, type Logger } from './logger';
 
+/** Longer than the gateway's upstream keep-alive (nginx: 60 s). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 function loadConfigOrExit(): Config {
   try {
     return loadConfig(process.env);
@@ -74,7 +77,12 @@ function main(): void {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, config: describeConfig(config) }, `token-api listening on http://${config.host}:${port}`);
   });
-  // Headers must arrive promptly; a slow-loris client cannot hold a socket for minutes.
+  // The gateway pools upstream connections (nginx `keepalive_timeout` 60 s by default). If we
+  // closed an idle one first, a request it had just sent on it would fail; so we outlast it.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Headers must arrive promptly; a slow-loris client cannot hold a socket for minutes. Node 20
+  // applies both bounds only while a request is being received, never to an idle keep-alive
+  // socket, so they need not exceed keepAliveTimeout (the old advice for Node < 12.x).
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.on('error', (error) => {

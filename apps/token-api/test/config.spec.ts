@@ -84,6 +84,21 @@ it('names every bad variable at once, and never a value', () => {
   expect(error.message).not.toContain('eighty');
 });
 
+it('lower-cases the endpoint host: the SDK signs with its first label verbatim, and Tencent expects "ccc"', () => {
+  const config = loadConfig({ ...valid, TCCC_ENDPOINT: 'CCC.TencentCloudAPI.com' });
+  expect(config.tccc.endpoint).toBe('ccc.tencentcloudapi.com');
+  // tencentcloud-sdk-nodejs: service = endpoint.split('.')[0]
+  expect(config.tccc.endpoint.split('.')[0]).toBe('ccc');
+  expect(loadConfig({ ...valid, TCCC_ENDPOINT: 'Ccc.Localhost:4300' }).tccc.endpoint).toBe('ccc.localhost:4300');
+});
+
+it('trusts the gateway’s X-Forwarded-* by default; TRUST_PROXY=false turns it off', () => {
+  expect(loadConfig(valid).trustProxy).toBe(true);
+  expect(loadConfig({ ...valid, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  expect(loadConfig({ ...valid, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  expect(problemsOf({ ...valid, TRUST_PROXY: 'yes' }).problems).toEqual(['TRUST_PROXY: must be true or false']);
+});
+
 it('treats empty variables as unset', () => {
   expect(loadConfig({ ...valid, PORT: '', TCCC_REGION: '' }).port).toBe(3333);
   expect(problemsOf({ ...valid, TCCC_SECRET_KEY: '' }).problems).toEqual(['TCCC_SECRET_KEY: is required']);

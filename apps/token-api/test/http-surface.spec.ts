@@ -12,10 +12,11 @@ const ISSUER = 'http://localhost:4300/dev/idp';
 let app: TokenApp;
 let logs: LogCapture;
 let token: string;
+let keys: ReturnType<typeof createLocalJWKSet>;
 
 beforeAll(async () => {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const keys = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k', alg: 'RS256' }] });
+  keys = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k', alg: 'RS256' }] });
   token = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k' }).setIssuer(ISSUER).setAudience('tccc-desk').setSubject('alice').setExpirationTime('10m').sign(privateKey);
   logs = captureLogs();
   const config = loadConfig({
@@ -76,6 +77,28 @@ it('audits the address the gateway saw, not one the client made up', async () =>
     .set('X-Forwarded-For', '1.2.3.4, 203.0.113.7');
   const audit = logs.lines().find((line) => line['requestId'] === 'xff-check' && line['audit']);
   expect(audit).toMatchObject({ ip: '203.0.113.7', outcome: 'issued' });
+});
+
+it('with TRUST_PROXY=false, X-Forwarded-For changes neither ctx.ip nor the audited address', async () => {
+  const capture = captureLogs();
+  const direct = createApp(
+    loadConfig({ TCCC_SECRET_ID: 'AKIDunit', TCCC_SECRET_KEY: 'unit-secret', SEAT_DIRECTORY_FILE: DEV_SEATS_FILE, TRUST_PROXY: 'false' }),
+    {
+      logger: capture.logger,
+      jwtKeys: keys,
+      cccClientFactory: () => ({ CreateSDKLoginToken: async () => ({ SdkURL: 'https://sdk.example/tccc.js?token=unit', ExpiredTime: 1_800_000_000 }) }),
+    },
+  );
+  const response = await request(direct.callback())
+    .post('/api/tccc/login')
+    .set('Authorization', `Bearer ${token}`)
+    .set('X-Request-Id', 'no-proxy-check')
+    .set('X-Forwarded-For', '1.2.3.4, 203.0.113.7');
+  expect(response.status).toBe(200);
+  const audit = capture.lines().find((line) => line['requestId'] === 'no-proxy-check' && line['audit']);
+  // The audit line records ctx.ip. supertest connects over loopback, so the socket peer is the
+  // only address a non-proxied app may report.
+  expect(audit).toMatchObject({ outcome: 'issued', ip: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$|^::1$/) });
 });
 
 it('redacts credentials, tokens and SdkURLs even if an object carrying them reaches the logger', () => {

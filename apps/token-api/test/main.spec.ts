@@ -1,5 +1,6 @@
 // The real entry point in a child process: start-up validation, listening, graceful shutdown.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { Agent, get } from 'node:http';
 import { join } from 'node:path';
 import { demoConfig, type RunningEmulator, startEmulator } from '@tccc-desk/tccc-emulator';
 import { accessToken, clearFaults, counters, emulatorEnv, injectFault } from './support/emulator-env';
@@ -80,6 +81,24 @@ it('exits 1 listing the bad variables when the configuration is invalid, without
   expect(running.stderr()).toContain('PORT: must be an integer');
   expect(running.stderr()).not.toContain('has a space');
   expect(running.stderr()).not.toContain(demoConfig.secretId);
+});
+
+it('keeps idle connections open longer than the gateway’s upstream keep-alive (65 s > nginx’s 60 s)', async () => {
+  running = startMain(emulatorEnv(emulator, { PORT: '0' }));
+  const port = await listeningPort(running);
+  const agent = new Agent({ keepAlive: true });
+  try {
+    const headers = await new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
+      get({ host: '127.0.0.1', port, path: '/healthz', agent }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.headers));
+      }).on('error', reject);
+    });
+    // Node announces server.keepAliveTimeout (in seconds) on every keep-alive response.
+    expect(headers['keep-alive']).toBe('timeout=65');
+  } finally {
+    agent.destroy();
+  }
 });
 
 it('on SIGTERM stops accepting, finishes the in-flight login, then exits 0', async () => {
