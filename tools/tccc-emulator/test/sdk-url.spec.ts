@@ -36,6 +36,19 @@ describe('one-time SdkURL', () => {
     expect(await second.text()).toMatch(/already used/);
   });
 
+  it('answers HEAD (link checkers, proxies) with 405 and leaves the one-time SdkURL unused', async () => {
+    const sdkUrl = await mintSdkUrl();
+    const head = await fetch(sdkUrl, { method: 'HEAD' });
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('GET');
+    expect(head.headers.get('cache-control')).toBe('no-store');
+    expect((await fetch(sdkUrl, { method: 'POST' })).status).toBe(405);
+
+    const get = await fetch(sdkUrl);
+    expect(get.status).toBe(200);
+    expect(await get.text()).toContain('window.__TCCC_EMULATOR__ = ');
+  });
+
   it('refuses an SdkURL older than 10 minutes', async () => {
     const sdkUrl = await mintSdkUrl();
     now += 10 * 60 * 1000 + 1;

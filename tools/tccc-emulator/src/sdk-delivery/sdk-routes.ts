@@ -1,5 +1,7 @@
 // GET /sdk/tccc-sdk.js?token=… : the SdkURL. Served once; reused, expired or unknown tokens get a
 // plain-text 403. Never cached; readable cross-origin (pages load it with crossorigin="anonymous").
+// Only GET redeems: any other method (HEAD from a link checker or proxy included) is a 405 that
+// leaves the token unused.
 // Each served script registers a page with its own key (the credential for /sdk/rpc and /sdk/events)
 // and carries the scenario settings of that moment (ready delay, neverReady, tokenExpiredOnLoad).
 import Router from '@koa/router';
@@ -26,9 +28,17 @@ const REFUSALS: Record<Extract<RedeemResult, { ok: false }>['reason'], string> =
 
 export function sdkRoutes(deps: SdkRoutesDeps): Router {
   const router = new Router();
-  router.get(SDK_SCRIPT_PATH, function serveSdkScript(ctx) {
+  // `all`, not `get`: @koa/router's get also answers HEAD, which would burn the one-time token.
+  router.all(SDK_SCRIPT_PATH, function serveSdkScript(ctx) {
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Access-Control-Allow-Origin', '*');
+    if (ctx.method !== 'GET') {
+      ctx.status = 405;
+      ctx.set('Allow', 'GET');
+      ctx.type = 'text/plain';
+      ctx.body = 'Method Not Allowed: only GET loads the SDK (and uses up the SdkURL).';
+      return;
+    }
     if (deps.scenario.settings.takeScript404()) {
       // Scenario "script unavailable" (CDN outage): the token is left unused.
       deps.counters.increment('sdkUrlsRefused');

@@ -1,6 +1,7 @@
 // One-time SdkURL tokens: minted by CreateSDKLoginToken, redeemed once by GET /sdk/tccc-sdk.js,
 // refused when reused, unknown or older than 10 minutes. Bounded: old entries are swept on every
-// call and the map never grows past `maxEntries`.
+// call and the map never grows past `maxEntries`. A token that can still be redeemed is never
+// dropped to make room: when every entry is live, minting is refused instead.
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 
@@ -14,6 +15,8 @@ export interface SdkLogin {
 export type RedeemResult =
   | { ok: true; login: SdkLogin }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+export type MintResult = { ok: true; token: string; expiresAt: number } | { ok: false; reason: 'full' };
 
 interface Entry {
   login: SdkLogin;
@@ -43,16 +46,14 @@ export class SdkUrlStore {
     return this.entries.size;
   }
 
-  mint(login: SdkLogin): { token: string; expiresAt: number } {
+  mint(login: SdkLogin): MintResult {
     this.sweep();
-    while (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    if (this.entries.size >= this.maxEntries) this.forgetSpent();
+    if (this.entries.size >= this.maxEntries) return { ok: false, reason: 'full' };
     const token = randomBytes(32).toString('base64url');
     const expiresAt = this.clock() + this.ttlMs;
     this.entries.set(token, { login, expiresAt, used: false });
-    return { token, expiresAt };
+    return { ok: true, token, expiresAt };
   }
 
   redeem(token: string): RedeemResult {
@@ -63,6 +64,17 @@ export class SdkUrlStore {
     if (this.clock() >= entry.expiresAt) return { ok: false, reason: 'expired' };
     entry.used = true;
     return { ok: true, login: entry.login };
+  }
+
+  /**
+   * Under pressure only: forgets every entry that can no longer be redeemed (expired or used). A
+   * late fetch of one is then told "unknown" rather than "expired"/"used", which is still a 403.
+   */
+  private forgetSpent(): void {
+    const now = this.clock();
+    for (const [token, entry] of this.entries) {
+      if (entry.used || now >= entry.expiresAt) this.entries.delete(token);
+    }
   }
 
   /**

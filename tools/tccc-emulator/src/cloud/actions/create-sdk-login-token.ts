@@ -32,7 +32,17 @@ export function createSdkLoginToken(body: unknown, deps: CreateSdkLoginTokenDeps
     throw new TencentApiError('InvalidParameterValue.AccountNotExist', 'The seat account does not exist.');
   }
 
-  const { token, expiresAt } = deps.store.mint({ sdkAppId, seatUserId });
+  const minted = deps.store.mint({ sdkAppId, seatUserId });
+  if (!minted.ok) {
+    // InternalError: documented for this action, and the cause is on the server side. Not
+    // RequestLimitExceeded: that is the caller's documented 20 requests/second limit, which the
+    // token service reports to users as "rate limited"; nor the undocumented LimitExceeded.
+    throw new TencentApiError(
+      'InternalError',
+      'An internal error has occurred: the emulator holds too many unexpired SdkURLs. Retry once some expire.',
+    );
+  }
+  const { token, expiresAt } = minted;
   deps.counters.increment('sdkUrlsMinted');
   // base64url tokens need no escaping; concatenation keeps a path prefix of the base URL.
   const sdkUrl = `${deps.baseUrl}${SDK_SCRIPT_PATH}?token=${token}`;
