@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import { TcccLoadError } from '@tccc-desk/tccc-sdk';
-import { createDesk, DeskError, isDeskError, type DeskErrorInfo, type LifecycleStatus, type LoginResult } from '../src/index';
+import { createDesk, DeskError, isDeskError, type Desk, type DeskErrorInfo, type LifecycleStatus, type LoginResult } from '../src/index';
 import { createFakeLoader, createFakeLogin, createFakeSdk } from './fake-sdk';
 import { settle } from './helpers';
 
@@ -194,6 +194,64 @@ describe('destroy', () => {
     await settle();
     expect(loader.loads).toBe(0);
     expect(sdk.listenerCount()).toBe(0);
+  });
+
+  it('during login: aborts the login’s signal, so the POST itself is cancelled', async () => {
+    let signal: AbortSignal | undefined;
+    const login = (context?: { signal: AbortSignal }): Promise<LoginResult> => {
+      signal = context?.signal;
+      return new Promise(() => undefined); // a POST still in flight
+    };
+    const loader = createFakeLoader(createFakeSdk());
+    const desk = createDesk({ login, loader });
+    const connecting = desk.connect();
+    await settle();
+    expect(signal?.aborted).toBe(false);
+    desk.destroy();
+    expect(signal?.aborted).toBe(true);
+    expect((await rejectionOf(connecting)).code).toBe('destroyed');
+    expect(loader.loads).toBe(0);
+  });
+
+  it('between the login’s answer and the load: loads nothing', async () => {
+    const loader = createFakeLoader(createFakeSdk());
+    // The login resolves, then the page destroys the desk before the desk's own code has run.
+    const answered = {
+      then(resolve: (result: LoginResult) => void) {
+        resolve({ sdkUrl: 'https://sdk.example.test/tccc.js?token=t' });
+        desk.destroy();
+      },
+    };
+    const desk: Desk = createDesk({ login: () => answered as unknown as Promise<LoginResult>, loader });
+    const connecting = desk.connect();
+    expect((await rejectionOf(connecting)).code).toBe('destroyed');
+    expect(loader.loads).toBe(0);
+  });
+
+  it('between the end of the load and the wiring: connect rejects, the loaded SDK is torn down, no listener is left', async () => {
+    const sdk = createFakeSdk();
+    let teardowns = 0;
+    // The load resolves, then the page destroys the desk before the desk's own code has run.
+    const loaded = {
+      then(resolve: (tccc: typeof sdk.tccc) => void) {
+        resolve(sdk.tccc);
+        desk.destroy();
+      },
+    };
+    const loader = {
+      load: () => loaded as unknown as Promise<typeof sdk.tccc>,
+      teardown: () => {
+        teardowns++;
+      },
+    };
+    const desk: Desk = createDesk({ login: createFakeLogin(), loader });
+    const statuses: string[] = [];
+    desk.lifecycle$.subscribe((l) => statuses.push(l.status));
+    const connecting = desk.connect();
+    expect((await rejectionOf(connecting)).code).toBe('destroyed');
+    expect(teardowns).toBeGreaterThanOrEqual(1);
+    expect(sdk.listenerCount()).toBe(0);
+    expect(statuses).not.toContain('ready');
   });
 
   it('during load: the loader is torn down and no listener is added', async () => {

@@ -24,6 +24,8 @@ export function createDesk(options: CreateDeskOptions): Desk {
   let attempt: Promise<void> | null = null;
   // Bumped by destroy(): a late answer of an old attempt is dropped.
   let generation = 0;
+  // Aborted by destroy(): a login still in flight (its POST) is cancelled, not just ignored.
+  let loginAbort: AbortController | null = null;
 
   let rejectDestroyed: (error: DeskError) => void = () => undefined;
   const whenDestroyed = new Promise<never>((_, reject) => {
@@ -36,12 +38,18 @@ export function createDesk(options: CreateDeskOptions): Desk {
   async function attemptConnect(): Promise<void> {
     store.dispatch(authenticating());
     let result: LoginResult;
+    const abort = new AbortController();
+    loginAbort = abort;
     try {
       // A fresh, single-use SdkURL each time: never cached, never logged.
-      result = await untilDestroyed(Promise.resolve().then(() => login()));
+      result = await untilDestroyed(Promise.resolve().then(() => login({ signal: abort.signal })));
     } catch (error) {
       throw destroyed ? destroyedError() : loginFailure(error);
+    } finally {
+      if (loginAbort === abort) loginAbort = null;
     }
+    // destroy() may run after the answer settled but before this line: an await resumes later.
+    if (destroyed) throw destroyedError();
     const sdkUrl = result?.sdkUrl;
     if (typeof sdkUrl !== 'string' || sdkUrl.length === 0) {
       throw new DeskError({ code: 'login_failed', message: 'The login returned no SdkURL.', retryable: true });
@@ -52,6 +60,11 @@ export function createDesk(options: CreateDeskOptions): Desk {
       tccc = await untilDestroyed(Promise.resolve().then(() => loader.load(sdkUrl)));
     } catch (error) {
       throw destroyed ? destroyedError() : loadFailure(error, sdkUrl);
+    }
+    if (destroyed) {
+      // Destroyed once the SDK was on the page: take it off again rather than wire it up.
+      teardownLoader(loader);
+      throw destroyedError();
     }
     sdk = tccc;
     store.attach(tccc); // listen before announcing ready, so no event after `ready` is missed
@@ -103,6 +116,8 @@ export function createDesk(options: CreateDeskOptions): Desk {
     if (destroyed) return;
     destroyed = true;
     generation++;
+    loginAbort?.abort(destroyedError());
+    loginAbort = null;
     rejectDestroyed(destroyedError());
     store.destroy(); // tccc.off for every listener, then every stream completes
     sdk = null;

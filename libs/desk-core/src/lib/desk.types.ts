@@ -257,8 +257,12 @@ export interface SdkLoader {
 }
 
 export interface CreateDeskOptions {
-  /** Resolves a fresh, single-use SdkURL (never cached). Rejects with a DeskError or any error. */
-  login: () => Promise<LoginResult>;
+  /**
+   * Resolves a fresh, single-use SdkURL (never cached). Rejects with a DeskError or any error.
+   * `signal` is aborted when the desk is destroyed mid-login: pass it to `fetch` so the request is
+   * cancelled (a login that ignores it still works; its late answer is dropped).
+   */
+  login: (context?: { signal: AbortSignal }) => Promise<LoginResult>;
   /** How to load the SDK; defaults to the page-wide loader of @tccc-desk/tccc-sdk. */
   loader?: SdkLoader;
   /** ms since epoch; injectable for tests. */
