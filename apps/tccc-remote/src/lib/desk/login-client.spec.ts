@@ -38,10 +38,20 @@ describe('requestSdkLogin', () => {
     expect(init?.cache).toBe('no-store');
   });
 
+  it('passes the desk abort signal to fetch, so destroy() cancels a login in flight', async () => {
+    const controller = new AbortController();
+    const fetch = jest.fn(async (_url: string, _init?: RequestInit) => answer(200, { sdkUrl: SDK_URL }));
+    await requestSdkLogin({ getAccessToken: () => 't', apiBase: '', fetch: fetch as unknown as typeof globalThis.fetch, signal: controller.signal });
+    expect(fetch.mock.calls[0]![1]?.signal).toBe(controller.signal);
+  });
+
   it.each([
     [401, { code: 'unauthorized', message: 'The access token has expired.' }, 'unauthorized', 'The access token has expired.', true],
     [403, { code: 'no_seat', message: 'You have no contact center seat.' }, 'no_seat', 'You have no contact center seat.', false],
     [403, { code: 'seat_forbidden', message: 'You may only log in to your own seat.' }, 'login_failed', 'You may only log in to your own seat.', false],
+    [404, { code: 'seat_not_found', message: 'Your seat does not exist in the contact center.' }, 'no_seat', 'Your seat does not exist in the contact center.', false],
+    [400, { code: 'invalid_body', message: 'Invalid request body.' }, 'login_failed', 'Invalid request body.', false],
+    [415, { code: 'unsupported_media_type', message: 'Send JSON.' }, 'login_failed', 'Send JSON.', false],
     [429, { code: 'rate_limited', message: 'Too many requests.' }, 'login_failed', 'Too many requests.', true],
     [502, { code: 'upstream_error', message: 'Tencent Cloud refused.' }, 'login_failed', 'Tencent Cloud refused.', true],
     [504, { code: 'upstream_timeout', message: 'Tencent Cloud did not answer in time.' }, 'login_failed', 'Tencent Cloud did not answer in time.', true],

@@ -14,6 +14,8 @@ export interface LoginClientOptions {
   /** Origin (and path prefix) of the token API; '' = the page's own origin. */
   apiBase: string;
   fetch?: typeof fetch;
+  /** Aborted when the desk is destroyed mid-login (desk-core passes it). */
+  signal?: AbortSignal;
 }
 
 export interface SdkLogin extends LoginResult {
@@ -61,7 +63,9 @@ export function loginErrorFrom(status: number, error: ErrorBody['error']): DeskL
   if (status === 401) {
     return new DeskLoginError('unauthorized', serverMessage ?? 'Your sign-in is not valid. Sign in again.', true, requestId);
   }
-  if (status === 403 && code === 'no_seat') {
+  // seat_not_found: the person is mapped to a seat that the contact center no longer has; like
+  // no_seat, retrying cannot help until an administrator fixes the mapping.
+  if ((status === 403 && code === 'no_seat') || (status === 404 && code === 'seat_not_found')) {
     return new DeskLoginError('no_seat', serverMessage ?? 'No seat is assigned to you.', false, requestId);
   }
   const fallback =
@@ -70,7 +74,9 @@ export function loginErrorFrom(status: number, error: ErrorBody['error']): DeskL
       : status >= 500
         ? 'The contact center login service is unavailable. Retry in a moment.'
         : `The desk login was refused (HTTP ${status}).`;
-  return new DeskLoginError('login_failed', serverMessage ?? fallback, status !== 403, requestId);
+  // Only rate limits and server-side failures go away by themselves; a refused request (4xx) does not.
+  const retryable = status === 429 || status >= 500;
+  return new DeskLoginError('login_failed', serverMessage ?? fallback, retryable, requestId);
 }
 
 export async function requestSdkLogin(options: LoginClientOptions): Promise<SdkLogin> {
@@ -84,6 +90,7 @@ export async function requestSdkLogin(options: LoginClientOptions): Promise<SdkL
       body: '{}',
       cache: 'no-store',
       credentials: 'same-origin',
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch {
     throw new DeskLoginError('login_failed', 'The contact center login service is unreachable. Retry in a moment.', true);

@@ -46,7 +46,7 @@ export function getDesk(options?: GetDeskOptions): Desk {
   }
   if (slot.desk) return slot.desk;
 
-  const desk = createDesk({ login: () => requestSdkLogin(slot.login) });
+  const desk = createDesk({ login: (context) => requestSdkLogin({ ...slot.login, signal: context?.signal }) });
   slot.desk = desk;
   // destroy() completes every stream: forget the instance so the next getDesk() starts afresh.
   desk.state$.subscribe({
