@@ -1,0 +1,289 @@
+/* global AbortSignal */
+// The local stack on its fixed ports: emulator :4300, token-api :3333, remote :4201, shell :4200 and
+// the plain-page example :4202. Backs `npm start` (start.mjs) and the end-to-end suite (apps/e2e).
+//   mode 'dev'   shell and remote as watch builds (`npm run serve` of each), token-api from source
+//   mode 'prod'  the production builds in dist/ served as they are, token-api from dist/
+//   backendOnly  emulator and token-api only
+// Every service runs in its own process group, so stopping it stops its children too.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const PORTS = Object.freeze({ emulator: 4300, 'token-api': 3333, remote: 4201, shell: 4200, examples: 4202 });
+
+export const URLS = Object.freeze({
+  emulator: 'http://localhost:4300',
+  tokenApi: 'http://localhost:3333',
+  remote: 'http://localhost:4201',
+  shell: 'http://localhost:4200',
+  examples: 'http://localhost:4202',
+});
+
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+/** token-api's environment: .env.example's defaults plus the emulator's demo keys. */
+export function tokenApiEnv(overrides = {}) {
+  const env = {};
+  for (const line of readFileSync(join(ROOT, 'apps/token-api/.env.example'), 'utf8').split('\n')) {
+    const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match && match[2] !== '') env[match[1]] = match[2];
+  }
+  const demo = JSON.parse(readFileSync(join(ROOT, 'tools/tccc-emulator/demo-config.json'), 'utf8'));
+  return { ...env, TCCC_SECRET_ID: demo.secretId, TCCC_SECRET_KEY: demo.secretKey, ...overrides };
+}
+
+/**
+ * What to run for each service, in start order (later ones need the earlier ones). `tokenApi`:
+ * extra token-api environment (e.g. a higher RATE_LIMIT_POINTS for a test run that logs in often).
+ */
+export function serviceSpecs({ mode = 'dev', backendOnly = false, logLevel, tokenApi = {} } = {}) {
+  const prod = mode === 'prod';
+  const tokenApiBuilt = join(ROOT, 'dist/apps/token-api/main.js');
+  const specs = [
+    {
+      name: 'emulator',
+      port: PORTS.emulator,
+      command: process.execPath,
+      args: [TSX, 'tools/tccc-emulator/src/main.ts'],
+      env: { PORT: String(PORTS.emulator), ...(logLevel ? { LOG_LEVEL: logLevel } : {}) },
+      readyUrl: `${URLS.emulator}/`,
+      readyTimeoutMs: 60_000,
+    },
+    {
+      name: 'token-api',
+      port: PORTS['token-api'],
+      command: process.execPath,
+      // The built bundle in prod mode (as deployed); from source otherwise (or when not built yet).
+      args: prod && existsSync(tokenApiBuilt) ? [tokenApiBuilt] : [TSX, 'apps/token-api/src/main.ts'],
+      env: tokenApiEnv({ PORT: String(PORTS['token-api']), ...(logLevel ? { LOG_LEVEL: logLevel } : {}), ...tokenApi }),
+      readyUrl: `${URLS.tokenApi}/readyz`,
+      readyTimeoutMs: 60_000,
+    },
+  ];
+  if (backendOnly) return specs;
+  const devServerArgs = prod ? ['--dist'] : [];
+  // A development watch build takes a while on 2 cores before the first file is served.
+  const frontTimeout = prod ? 30_000 : 240_000;
+  specs.push(
+    {
+      name: 'remote',
+      port: PORTS.remote,
+      command: process.execPath,
+      args: ['apps/tccc-remote/dev-server.mjs', ...devServerArgs],
+      env: { PORT: String(PORTS.remote) },
+      readyUrl: `${URLS.remote}/mf-manifest.json`,
+      readyTimeoutMs: frontTimeout,
+    },
+    {
+      name: 'shell',
+      port: PORTS.shell,
+      command: process.execPath,
+      args: ['apps/shell/dev-server.mjs', ...devServerArgs],
+      env: { PORT: String(PORTS.shell) },
+      readyUrl: `${URLS.shell}/desk.manifest.json`,
+      readyTimeoutMs: frontTimeout,
+    },
+    {
+      name: 'examples',
+      port: PORTS.examples,
+      command: process.execPath,
+      args: ['tools/scripts/static-server.mjs', '--dir', 'tools/examples', '--port', String(PORTS.examples), '--api', URLS.tokenApi],
+      env: {},
+      readyUrl: `${URLS.examples}/plain-page/index.html`,
+      readyTimeoutMs: 15_000,
+    },
+  );
+  return specs;
+}
+
+/** Builds a production stack needs; a clear message instead of a blank page when one is missing. */
+export function missingBuilds() {
+  const needed = {
+    'dist/apps/shell/index.html': 'shell',
+    'dist/apps/tccc-remote/mf-manifest.json': 'tccc-remote',
+    'dist/apps/tccc-remote/remoteEntry.js': 'tccc-remote',
+  };
+  return Object.entries(needed)
+    .filter(([file]) => !existsSync(join(ROOT, file)))
+    .map(([file, project]) => `${file} (run: npx nx run-many -t build -p ${project})`);
+}
+
+function canConnect(port) {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.setTimeout(1_000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function canListen(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+/** The services whose fixed port is taken (by `npm start`, another run, anything). */
+export async function takenPorts(specs) {
+  const taken = [];
+  for (const spec of specs) {
+    if ((await canConnect(spec.port)) || !(await canListen(spec.port))) taken.push(spec);
+  }
+  return taken;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitUntilAnswering(spec, child) {
+  const deadline = Date.now() + spec.readyTimeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${spec.name} exited (${child.exitCode ?? child.signalCode}) before answering ${spec.readyUrl}`);
+    }
+    try {
+      const response = await fetch(spec.readyUrl, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${spec.name} did not answer ${spec.readyUrl} within ${spec.readyTimeoutMs / 1000} s`);
+}
+
+function prefixLines(name, stream, out) {
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) out.write(`[${name}] ${line}\n`);
+  });
+}
+
+/**
+ * Starts one service and waits until it answers. `logDir` sends its output to `<logDir>/<name>.log`
+ * (the e2e suite); otherwise each line goes to this terminal prefixed with its name.
+ */
+export async function startService(spec, { logDir } = {}) {
+  let stdio = ['ignore', 'pipe', 'pipe'];
+  if (logDir) {
+    mkdirSync(logDir, { recursive: true });
+    const fd = openSync(join(logDir, `${spec.name}.log`), 'a');
+    stdio = ['ignore', fd, fd];
+  }
+  const child = spawn(spec.command, spec.args, {
+    cwd: ROOT,
+    env: { ...process.env, ...spec.env },
+    stdio,
+    detached: true, // its own process group: stop() reaches its children (rspack workers, tsx)
+  });
+  if (!logDir) {
+    prefixLines(spec.name, child.stdout, process.stdout);
+    prefixLines(spec.name, child.stderr, process.stderr);
+  }
+  const service = { spec, child, exited: new Promise((resolve) => child.once('exit', resolve)) };
+  try {
+    await waitUntilAnswering(spec, child);
+  } catch (error) {
+    await stopService(service);
+    throw error;
+  }
+  return service;
+}
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** SIGTERM to the service's process group; SIGKILL if it is still there after `graceMs`. */
+export async function stopService(service, graceMs = 5_000) {
+  const { child } = service;
+  if (child.exitCode !== null || child.signalCode !== null) {
+    killGroup(child, 'SIGKILL'); // children of an exited leader
+    return;
+  }
+  killGroup(child, 'SIGTERM');
+  let timer;
+  const graceOver = new Promise((resolve) => (timer = setTimeout(resolve, graceMs, false)));
+  const done = await Promise.race([service.exited.then(() => true), graceOver]);
+  clearTimeout(timer); // a pending grace timer would keep this process alive for nothing
+  killGroup(child, 'SIGKILL');
+  if (!done) await service.exited;
+}
+
+/**
+ * Starts the stack (refusing when a fixed port is taken) and returns a handle:
+ * `services` by name, `stop()`, `restart(name)`/`stopOne(name)`/`startOne(name)` for tests.
+ * The process groups are also killed when this process exits or (unless `killOnSignals: false`)
+ * gets SIGINT/SIGTERM.
+ */
+export async function startStack(options = {}) {
+  const { logDir, onStatus = (line) => console.log(line), killOnSignals = true } = options;
+  const specs = serviceSpecs(options);
+  const taken = await takenPorts(specs);
+  if (taken.length > 0) {
+    const list = taken.map((s) => `${s.port} (${s.name})`).join(', ');
+    throw new Error(
+      `Port${taken.length > 1 ? 's' : ''} ${list} already in use. Stop whatever runs there (another \`npm start\` or e2e run?) and try again.`,
+    );
+  }
+
+  const services = new Map();
+  const killAll = () => {
+    for (const service of services.values()) killGroup(service.child, 'SIGKILL');
+  };
+  process.once('exit', killAll);
+  // Detached groups do not get the terminal's Ctrl-C: take them down when this process is stopped,
+  // unless the caller shuts down gracefully itself (start.mjs).
+  const onSignal = (signal) => {
+    killAll();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  if (killOnSignals) for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, onSignal);
+
+  const handle = {
+    services,
+    async startOne(name) {
+      const spec = specs.find((s) => s.name === name);
+      if (!spec) throw new Error(`unknown service ${name}`);
+      if (services.has(name)) return;
+      services.set(name, await startService(spec, { logDir }));
+    },
+    async stopOne(name) {
+      const service = services.get(name);
+      if (!service) return;
+      services.delete(name);
+      await stopService(service);
+    },
+    async stop() {
+      const running = [...services.values()].reverse();
+      services.clear();
+      await Promise.all(running.map((service) => stopService(service)));
+      process.removeListener('exit', killAll);
+      for (const signal of ['SIGINT', 'SIGTERM']) process.removeListener(signal, onSignal);
+    },
+  };
+
+  try {
+    for (const spec of specs) {
+      onStatus(`[stack] starting ${spec.name} on :${spec.port}`);
+      services.set(spec.name, await startService(spec, { logDir }));
+    }
+  } catch (error) {
+    await handle.stop();
+    throw error;
+  }
+  return handle;
+}
