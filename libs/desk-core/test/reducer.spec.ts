@@ -169,16 +169,24 @@ describe('reducer: agent', () => {
   it('statusChanged sets the platform status; setStatus results keep restReason only for rest', () => {
     const reducer = createReducer({ historySize: 50 });
     let state = reducer(initialState(), ev('statusChanged', { status: 'busy' }));
-    expect(state.agent).toEqual({ status: 'busy', online: false });
+    expect(state.agent).toEqual({ status: 'busy', online: true });
     state = reducer(state, A.statusSet('rest', 'lunch'));
-    expect(state.agent).toEqual({ status: 'rest', restReason: 'lunch', online: false });
+    expect(state.agent).toEqual({ status: 'rest', restReason: 'lunch', online: true });
     state = reducer(state, ev('statusChanged', { status: 'rest' }));
     expect(state.agent.restReason).toBe('lunch');
     state = reducer(state, ev('statusChanged', { status: 'free' }));
-    expect(state.agent).toEqual({ status: 'free', online: false });
-    state = reducer(state, A.online(true));
-    expect(state.agent.online).toBe(true);
+    expect(state.agent).toEqual({ status: 'free', online: true });
     expect(reducer(state, A.online(true))).toBe(state);
+    state = reducer(state, A.online(false));
+    expect(state.agent.online).toBe(false);
+  });
+
+  it('a platform status or an accepted setStatus means the agent is online', () => {
+    const reducer = createReducer({ historySize: 50 });
+    expect(initialState().agent.online).toBe(false);
+    const signedOut = reducer(reducer(initialState(), A.online(true)), A.online(false));
+    expect(reducer(signedOut, ev('statusChanged', { status: 'free' })).agent).toEqual({ status: 'free', online: true });
+    expect(reducer(signedOut, A.statusSet('notReady')).agent).toEqual({ status: 'notReady', online: true });
   });
 
   it('a statusChanged without a known status is unexpected', () => {

@@ -38,8 +38,8 @@ describe('desk streams (marbles)', () => {
       scheduler.schedule(() => desk.destroy(), 10);
 
       const unknown = { status: 'unknown', online: false };
-      const busy = { status: 'busy', online: false };
-      const arrange = { status: 'arrange', online: false };
+      const busy = { status: 'busy', online: true };
+      const arrange = { status: 'arrange', online: true };
       // The same status twice is no change: no emission at frame 5.
       expectObservable(desk.agent$, '^----!').toBe('u-a--', { u: unknown, a: busy });
       // The selector lost its last subscriber at 5; the store kept listening: a late subscriber

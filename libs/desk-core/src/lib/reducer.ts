@@ -89,7 +89,8 @@ export function createReducer(options: ReducerOptions = { historySize: DEFAULT_H
         return commit(state, p, update(p, current, withStatus(current, action.held ? 'held' : 'talking')));
       }
       case 'agent/statusSet': {
-        const agent: AgentState = { status: action.status, online: state.agent.online };
+        // A status the platform accepted (free, rest, …) is a signed-in agent's status.
+        const agent: AgentState = { status: action.status, online: true };
         if (action.status === 'rest' && action.restReason !== undefined) agent.restReason = action.restReason;
         return withAgent(state, agent);
       }
@@ -169,8 +170,9 @@ export function createReducer(options: ReducerOptions = { historySize: DEFAULT_H
         const status = fieldsOf(payload)?.['status'];
         if (!PLATFORM_AGENT_STATUSES.includes(status as PlatformAgentStatus)) return unexpected('statusChanged without a known status');
         const agent = p.agent;
-        if (agent.status === status) return p;
-        const next: AgentState = { status: status as PlatformAgentStatus, online: agent.online };
+        // The platform reports a status only for a signed-in agent: a status means online.
+        if (agent.status === status && agent.online) return p;
+        const next: AgentState = { status: status as PlatformAgentStatus, online: true };
         if (status === 'rest' && agent.restReason !== undefined) next.restReason = agent.restReason;
         return { ...p, agent: next };
       }
