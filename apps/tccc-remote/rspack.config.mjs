@@ -5,7 +5,7 @@ import { ModuleFederationPlugin } from '@module-federation/enhanced/rspack';
 import { createConfig } from '@nx/angular-rspack';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sharedModules } from './federation.shared.mjs';
+import { sharedModules } from '../../tools/scripts/federation-shared.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 

@@ -1,24 +1,27 @@
 // Development server without @rspack/dev-server (not installed here): a watch build of the
 // development configuration, served statically with CORS, and /api proxied to token-api.
-//   node dev-server.mjs          watch + serve on PORT (default below)
-//   node dev-server.mjs --dist   serve the production build in dist/ as it is (no build)
+//   node tools/scripts/serve-app.mjs <shell|tccc-remote>          watch + serve on PORT (default below)
+//   node tools/scripts/serve-app.mjs <shell|tccc-remote> --dist   serve the production build in dist/ (no build)
 // Environment: PORT, API_TARGET (default http://localhost:3333).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const APP = {
-  name: 'shell',
-  port: 4200,
-};
+const APPS = { shell: 4200, 'tccc-remote': 4201 };
+const appName = process.argv[2];
+if (!(appName in APPS)) {
+  console.error(`usage: serve-app.mjs <${Object.keys(APPS).join('|')}> [--dist]`);
+  process.exit(2);
+}
+const here = resolve(dirname(fileURLToPath(import.meta.url)), '../../apps', appName);
+const APP = { name: appName, port: APPS[appName] };
 
 const port = Number(process.env.PORT ?? APP.port);
 const apiTarget = new URL(process.env.API_TARGET ?? 'http://localhost:3333');
 const serveDistOnly = process.argv.includes('--dist');
 // The production build, or the development build's own folder (so it never overwrites dist/apps).
-APP.outDir = resolve(here, serveDistOnly ? '../../dist/apps/shell' : '../../dist/dev/apps/shell');
+APP.outDir = resolve(here, serveDistOnly ? `../../dist/apps/${appName}` : `../../dist/dev/apps/${appName}`);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -80,7 +83,7 @@ function serveStatic(req, res) {
 async function watchBuild() {
   process.env.NGRS_CONFIG = 'development';
   // One after the other: importing @rspack/core while the config require()s it trips Node 20.
-  const { default: configs } = await import('./rspack.config.mjs');
+  const { default: configs } = await import(pathToFileURL(join(here, 'rspack.config.mjs')).href);
   const { rspack } = await import('@rspack/core');
   rspack(configs).watch({ aggregateTimeout: 200 }, (error, stats) => {
     if (error) console.error(error);
