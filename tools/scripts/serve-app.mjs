@@ -4,9 +4,10 @@
 //   node tools/scripts/serve-app.mjs <shell|tccc-remote> --dist   serve the production build in dist/ (no build)
 // Environment: PORT, API_TARGET (default http://localhost:3333).
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, request } from 'node:http';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { createServer } from 'node:http';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONTENT_TYPES, pathInside, proxyTo } from './http-serving.mjs';
 
 const APPS = { shell: 4200, 'tccc-remote': 4201 };
 const appName = process.argv[2];
@@ -19,43 +20,14 @@ const APP = { name: appName, port: APPS[appName] };
 
 const port = Number(process.env.PORT ?? APP.port);
 const apiTarget = new URL(process.env.API_TARGET ?? 'http://localhost:3333');
+const proxyApi = proxyTo(apiTarget);
 const serveDistOnly = process.argv.includes('--dist');
 // The production build, or the development build's own folder (so it never overwrites dist/apps).
 APP.outDir = resolve(here, serveDistOnly ? `../../dist/apps/${appName}` : `../../dist/dev/apps/${appName}`);
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-function proxyApi(req, res) {
-  const upstream = request(
-    { protocol: apiTarget.protocol, hostname: apiTarget.hostname, port: apiTarget.port, method: req.method, path: req.url, headers: req.headers },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
-  );
-  upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'bad_gateway', message: 'The token API is not reachable.' } }));
-  });
-  req.pipe(upstream);
-}
-
 function fileFor(urlPath) {
-  const path = normalize(join(APP.outDir, decodeURIComponent(urlPath.split('?')[0])));
-  if (!path.startsWith(APP.outDir)) return null;
-  if (existsSync(path) && statSync(path).isFile()) return path;
-  return null;
+  const path = pathInside(APP.outDir, urlPath.split('?')[0]);
+  return path && existsSync(path) && statSync(path).isFile() ? path : null;
 }
 
 function serveStatic(req, res) {
@@ -73,7 +45,7 @@ function serveStatic(req, res) {
   const hashed = /\.[0-9a-f]{8,}\.(js|css)$/.test(file);
   res.writeHead(200, {
     ...headers,
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     // Hashed chunks never change; entry files and manifests must be revalidated on every load.
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
