@@ -154,6 +154,8 @@ declare module 'tccc_remote/desk' {
     getAccessToken: () => Promise<string> | string;
     /** Where the token API is ('' = this page's origin). */
     apiBase?: string;
+    /** How long to wait for the SDK script and its ready before showing load_timeout (ms, default 20,000). */
+    loadTimeoutMs?: number;
   }
 
   /** The page's one desk (the same object for every caller on the page). */

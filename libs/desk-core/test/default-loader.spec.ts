@@ -17,4 +17,17 @@ describe('default loader', () => {
     expect(tcccSdkPhase()).toBe('idle');
     desk.destroy();
   });
+
+  it('waits loadTimeoutMs for the script and ready, then fails with load_timeout and removes the script', async () => {
+    // jsdom never loads external scripts: the SDK neither loads nor fires ready, as when ready never comes.
+    const desk = createDesk({ login: () => Promise.resolve({ sdkUrl: 'https://sdk.example.test/tccc.js?token=abcdefgh12345' }), loadTimeoutMs: 150 });
+    const started = Date.now();
+    const error = await desk.connect().catch((e: unknown) => e);
+    const waited = Date.now() - started;
+    expect(error).toMatchObject({ code: 'load_timeout', retryable: true });
+    expect(waited).toBeGreaterThanOrEqual(140);
+    expect(waited).toBeLessThan(5_000);
+    expect(document.querySelectorAll('script')).toHaveLength(0);
+    desk.destroy();
+  });
 });

@@ -285,6 +285,10 @@ describe('createDesk options', () => {
     [{ login: () => Promise.resolve({ sdkUrl: 'x' }), historySize: 1.5 }, 'historySize'],
     [{ login: () => Promise.resolve({ sdkUrl: 'x' }), loader: {} }, 'loader'],
     [{ login: () => Promise.resolve({ sdkUrl: 'x' }), clock: 5 }, 'clock'],
+    [{ login: () => Promise.resolve({ sdkUrl: 'x' }), loadTimeoutMs: 0 }, 'loadTimeoutMs'],
+    [{ login: () => Promise.resolve({ sdkUrl: 'x' }), loadTimeoutMs: Number.NaN }, 'loadTimeoutMs'],
+    [{ login: () => Promise.resolve({ sdkUrl: 'x' }), loadTimeoutMs: 10 * 60_000 }, 'loadTimeoutMs'],
+    [{ login: () => Promise.resolve({ sdkUrl: 'x' }), loadTimeoutMs: 5_000, loader: { load: () => Promise.reject(new Error('x')), teardown: () => undefined } }, 'loadTimeoutMs'],
   ])('%p → invalid_argument %s', (options, field) => {
     expect(() => createDesk(options as never)).toThrow(expect.objectContaining({ code: 'invalid_argument', field }));
   });

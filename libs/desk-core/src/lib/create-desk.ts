@@ -145,9 +145,9 @@ export function createDesk(options: CreateDeskOptions): Desk {
   };
 }
 
-function checkOptions(options: CreateDeskOptions): Required<CreateDeskOptions> {
+function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptions, 'loadTimeoutMs'>> {
   if (options === null || typeof options !== 'object') throw invalidArgument('options', 'must be an object');
-  const { login, loader, clock, historySize } = options;
+  const { login, loader, clock, historySize, loadTimeoutMs } = options;
   if (typeof login !== 'function') throw invalidArgument('login', 'must be a function resolving { sdkUrl }');
   if (loader !== undefined && (typeof loader?.load !== 'function' || typeof loader?.teardown !== 'function')) {
     throw invalidArgument('loader', 'must have load(sdkUrl) and teardown()');
@@ -157,13 +157,22 @@ function checkOptions(options: CreateDeskOptions): Required<CreateDeskOptions> {
   if (!Number.isInteger(size) || size < 0 || size > MAX_HISTORY_SIZE) {
     throw invalidArgument('historySize', `must be an integer from 0 to ${MAX_HISTORY_SIZE}`);
   }
+  if (loadTimeoutMs !== undefined && (!Number.isFinite(loadTimeoutMs) || loadTimeoutMs <= 0 || loadTimeoutMs > MAX_LOAD_TIMEOUT_MS)) {
+    throw invalidArgument('loadTimeoutMs', `must be a number of milliseconds from 1 to ${MAX_LOAD_TIMEOUT_MS}`);
+  }
+  if (loadTimeoutMs !== undefined && loader !== undefined) {
+    throw invalidArgument('loadTimeoutMs', 'applies to the default loader only: set the timeout on your own loader');
+  }
   return {
     login,
-    loader: loader ?? (createTcccLoader() as SdkLoader),
+    loader: loader ?? (createTcccLoader(loadTimeoutMs === undefined ? undefined : { timeoutMs: loadTimeoutMs }) as SdkLoader),
     clock: clock ?? Date.now,
     historySize: size,
   };
 }
+
+/** Longer than any browser would wait for a script: a typo guard, not a policy. */
+const MAX_LOAD_TIMEOUT_MS = 300_000;
 
 function teardownLoader(loader: SdkLoader): void {
   try {

@@ -269,4 +269,9 @@ export interface CreateDeskOptions {
   clock?: () => number;
   /** How many ended sessions history$ keeps (default 50). */
   historySize?: number;
+  /**
+   * How long the default loader waits for the SDK script and its `ready` (ms, default 20,000)
+   * before the desk shows `load_timeout`. Not used with a custom `loader`.
+   */
+  loadTimeoutMs?: number;
 }

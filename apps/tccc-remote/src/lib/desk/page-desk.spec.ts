@@ -54,6 +54,13 @@ describe('getDesk (the page desk)', () => {
     expect(created).toHaveLength(2);
   });
 
+  it('passes loadTimeoutMs to the desk it creates, and only then', () => {
+    getDesk({ getAccessToken: () => 'a', loadTimeoutMs: 5_000 });
+    getDesk({ getAccessToken: () => 'a', loadTimeoutMs: 9_000 });
+    expect(created).toHaveLength(1);
+    expect(created[0]!.options.loadTimeoutMs).toBe(5_000);
+  });
+
   it('refuses options without a token source', () => {
     expect(() => getDesk({} as never)).toThrow(TypeError);
   });

@@ -11,6 +11,11 @@ export interface GetDeskOptions {
   getAccessToken: AccessTokenSource;
   /** Where the token API is ('' = this page's origin, e.g. behind the gateway). Default ''. */
   apiBase?: string;
+  /**
+   * How long to wait for the SDK script and its ready before showing load_timeout (ms, default
+   * 20,000). Read when the page's desk is created; later calls cannot change a running desk.
+   */
+  loadTimeoutMs?: number;
 }
 
 export const PAGE_DESK_KEY: unique symbol = Symbol.for('tccc-desk.remote.page-desk');
@@ -46,7 +51,10 @@ export function getDesk(options?: GetDeskOptions): Desk {
   }
   if (slot.desk) return slot.desk;
 
-  const desk = createDesk({ login: (context) => requestSdkLogin({ ...slot.login, signal: context?.signal }) });
+  const desk = createDesk({
+    login: (context) => requestSdkLogin({ ...slot.login, signal: context?.signal }),
+    ...(options?.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: options.loadTimeoutMs }),
+  });
   slot.desk = desk;
   // destroy() completes every stream: forget the instance so the next getDesk() starts afresh.
   desk.state$.subscribe({
