@@ -24,6 +24,17 @@ const libraryDeps = [
   { sourceTag: 'scope:emulator', onlyDependOnLibsWithTags: ['scope:emulator', 'scope:desk'] },
 ];
 
+const baseRestrictedPaths = [
+  { name: 'rxjs/operators', message: 'Import operators from "rxjs": one shared copy of rxjs internals.' },
+  { name: 'tencentcloud-sdk-nodejs', message: 'Only apps/token-api talks to the cloud API.' },
+];
+const frameworkFreePatterns = [
+  { group: ['tencentcloud-sdk-nodejs/*'], message: 'Only apps/token-api talks to the cloud API.' },
+  { group: ['@angular/*'], message: 'desk-core and tccc-sdk are framework-agnostic.' },
+];
+const nodeModules = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'url', 'util', 'events', 'buffer', 'timers', 'child_process'];
+const nodeGlobals = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'];
+
 const configs = [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', '**/coverage/**', '**/tmp/**'] },
   js.configs.recommended,
@@ -71,31 +82,31 @@ const configs = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'rxjs/operators', message: 'Import operators from "rxjs": one shared copy of rxjs internals.' },
-            { name: 'tencentcloud-sdk-nodejs', message: 'Only apps/token-api talks to the cloud API.' },
-          ],
-          patterns: [{ group: ['tencentcloud-sdk-nodejs/*'], message: 'Only apps/token-api talks to the cloud API.' }],
+          paths: baseRestrictedPaths,
+          patterns: [frameworkFreePatterns[0]],
         },
       ],
     },
   },
   {
-    // desk-core and tccc-sdk stay framework-free so non-Angular shells can use them.
+    // desk-core and tccc-sdk stay framework-free so non-Angular shells can use them; their
+    // library code (not its tests) runs in the browser, so no Node built-ins or globals either.
     files: ['libs/desk-core/**/*.ts', 'libs/tccc-sdk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: baseRestrictedPaths, patterns: frameworkFreePatterns }],
+    },
+  },
+  {
+    files: ['libs/desk-core/src/**/*.ts', 'libs/tccc-sdk/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [
-            { name: 'rxjs/operators', message: 'Import operators from "rxjs": one shared copy of rxjs internals.' },
-            { name: 'tencentcloud-sdk-nodejs', message: 'Only apps/token-api talks to the cloud API.' },
-          ],
-          patterns: [
-            { group: ['tencentcloud-sdk-nodejs/*'], message: 'Only apps/token-api talks to the cloud API.' },
-            { group: ['@angular/*'], message: 'desk-core and tccc-sdk are framework-agnostic.' },
-          ],
-        },
+        { paths: baseRestrictedPaths, patterns: [...frameworkFreePatterns, { group: nodeModules, message: 'Library code runs in the browser: no Node modules.' }] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...nodeGlobals.map((name) => ({ name, message: 'Library code runs in the browser: no Node globals.' })),
       ],
     },
   },
