@@ -5,6 +5,7 @@ import { createConfig } from '@nx/angular-rspack';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedModules } from '../../tools/scripts/federation-shared.mjs';
+import { developmentConfiguration } from '../../tools/scripts/rspack-app.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -39,18 +40,7 @@ const configs = await createConfig(
       plugins: [federation],
     },
   },
-  {
-    development: {
-      options: {
-        optimization: false,
-        sourceMap: { scripts: true, styles: true, vendor: false, hidden: false },
-        outputHashing: 'none',
-        extractLicenses: false,
-        // Kept apart from the production build (dev-server.mjs serves it).
-        outputPath: { base: '../../dist/dev/apps/shell', browser: '.' },
-      },
-    },
-  },
+  developmentConfiguration('shell'),
 );
 
 export default configs;
