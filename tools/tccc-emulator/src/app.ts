@@ -17,6 +17,7 @@ import { pageRoutes } from './sdk-delivery/page-routes';
 import { sdkRoutes } from './sdk-delivery/sdk-routes';
 import type { SdkUrlStore } from './sdk-delivery/sdk-url-store';
 import type { SdkScenario } from './scenario/sdk-scenario';
+import type { RequestLimit } from './cloud/request-limit';
 import { sdkControlRoutes } from './control/sdk-control-routes';
 
 export interface AppDeps {
@@ -32,6 +33,7 @@ export interface AppDeps {
   sdkBundle: string;
   scenario: SdkScenario;
   logger: Logger;
+  requestLimit: RequestLimit;
   /** Aborted on close, so a pending latency fault does not hold the process open. */
   shutdown: AbortSignal;
 }
@@ -47,7 +49,7 @@ function indexRoutes(deps: AppDeps): Router {
       sdkScript: `${deps.baseUrl}/sdk/tccc-sdk.js?token=…`,
       devIdp: { issuer: deps.idp.issuer, audience: deps.idp.audience, token: `${deps.idp.issuer}/token`, jwks: deps.jwksUrl },
       control: [
-        'POST /control/faults', 'GET /control/faults', 'DELETE /control/faults', 'DELETE /control/faults/:id', 'GET /control/counters', 'POST /control/reset',
+        'POST /control/faults', 'GET /control/faults', 'DELETE /control/faults', 'DELETE /control/faults/:id', 'GET /control/counters', 'POST /control/reset', 'GET|PUT /control/cloud/settings',
         'POST /control/sdk/inbound', 'POST /control/sdk/sessions/:sessionId/{answer,reject,hangup,close}', 'POST /control/sdk/fail-next',
         'GET|PUT /control/sdk/settings', 'POST /control/sdk/token-expired', 'GET /control/sdk/state',
       ],

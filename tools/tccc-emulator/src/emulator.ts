@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from './app';
 import { type Clock, systemClock } from './clock';
-import { demoConfig } from './config/demo-config';
+import { type DemoConfig, demoConfig } from './config/demo-config';
+import { DOCUMENTED_REQUESTS_PER_SECOND, RequestLimit } from './cloud/request-limit';
 import { FaultQueue } from './control/faults';
 import { Counters } from './counters';
 import { createDevIdp } from './idp/dev-idp';
@@ -33,6 +34,13 @@ export interface EmulatorOptions {
   sdkReadyDelayMs?: number;
   /** Timers of the emulated call center (callOuted, inbound timeout, auto-answer); default real timers. */
   scheduler?: Scheduler;
+  /**
+   * CreateSDKLoginToken requests per second per SecretId (Tencent documents 20; the default).
+   * 0 = no limit, for tests and benches that measure something else.
+   */
+  cloudRequestLimitPerSecond?: number;
+  /** Seats, portal users and keys; default the committed demo-config.json (benches generate more). */
+  config?: DemoConfig;
 }
 
 export interface RunningEmulator {
@@ -95,15 +103,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const cloudEndpoint = `ccc.localhost:${port}`;
     const issuer = `${url}/dev/idp`;
     const jwksUrl = `${url}/.well-known/jwks.json`;
+    const config = options.config ?? demoConfig;
     const [sdkBundle, idp] = await Promise.all([
       loadSdkBundle(),
-      createDevIdp({ issuer, audience: AUDIENCE, clock, users: demoConfig.portalUsers }),
+      createDevIdp({ issuer, audience: AUDIENCE, clock, users: config.portalUsers }),
     ]);
     const app = createApp({
       baseUrl: url,
       cloudEndpoint,
       jwksUrl,
-      config: demoConfig,
+      config,
       clock,
       counters: new Counters(),
       faults: new FaultQueue(),
@@ -112,6 +121,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       sdkBundle,
       scenario,
       logger,
+      requestLimit: new RequestLimit(clock, options.cloudRequestLimitPerSecond ?? DOCUMENTED_REQUESTS_PER_SECOND),
       shutdown: shutdown.signal,
     });
     handle = app.callback();

@@ -1,6 +1,10 @@
 // CLI: `npx tsx tools/tccc-emulator/src/main.ts`. PORT (default 4300), EMULATOR_HOST (default
-// 127.0.0.1), EMULATOR_PUBLIC_URL (default http://localhost:PORT), LOG_LEVEL (default info).
+// 127.0.0.1), EMULATOR_PUBLIC_URL (default http://localhost:PORT), LOG_LEVEL (default info),
+// CLOUD_REQUEST_LIMIT_PER_SECOND (default 20, Tencent's documented limit; 0 = off) and
+// EMULATOR_CONFIG_FILE (seats, users and keys in demo-config.json's shape; default that file).
 import pino from 'pino';
+import { loadDemoConfigFile } from './config/demo-config';
+import { DOCUMENTED_REQUESTS_PER_SECOND } from './cloud/request-limit';
 import { DEFAULT_PORT, startEmulator } from './emulator';
 
 function parsePort(raw: string | undefined): number {
@@ -10,6 +14,15 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
+function parseLimit(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DOCUMENTED_REQUESTS_PER_SECOND;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 0 || limit > 100_000) {
+    throw new Error(`CLOUD_REQUEST_LIMIT_PER_SECOND must be an integer from 0 to 100000, got "${raw}"`);
+  }
+  return limit;
+}
+
 async function main(): Promise<void> {
   const logger = pino({ name: 'tccc-emulator', level: process.env.LOG_LEVEL ?? 'info' });
   const emulator = await startEmulator({
@@ -17,6 +30,8 @@ async function main(): Promise<void> {
     host: process.env.EMULATOR_HOST || undefined,
     publicUrl: process.env.EMULATOR_PUBLIC_URL || undefined,
     logger,
+    cloudRequestLimitPerSecond: parseLimit(process.env.CLOUD_REQUEST_LIMIT_PER_SECOND),
+    ...(process.env.EMULATOR_CONFIG_FILE ? { config: loadDemoConfigFile(process.env.EMULATOR_CONFIG_FILE) } : {}),
   });
   logger.info(
     { url: emulator.url, cloudEndpoint: emulator.cloudEndpoint, issuer: emulator.issuer },

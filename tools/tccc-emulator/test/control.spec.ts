@@ -118,6 +118,7 @@ describe('counters and reset', () => {
       faultsApplied: 1,
       idpTokensIssued: 0,
       errorsByCode: { 'AuthFailure.SignatureFailure': 1, 'AuthFailure.SecretIdNotFound': 1 },
+      requestLimit: { limitPerSecond: 20, peakPerSecond: 1, refused: 0 },
     });
   });
 

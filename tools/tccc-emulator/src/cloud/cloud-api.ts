@@ -1,5 +1,6 @@
 // POST / : the CCC cloud API endpoint (Host ccc.localhost:PORT). Order of work per request:
-// injected fault → raw body → TC3 verification → action/version → parameters → answer.
+// injected fault → raw body → TC3 verification → action → frequency limit → version → parameters
+// → answer.
 // Every answer carries a fresh RequestId; Tencent errors go out with HTTP 200 and echo X-TC-TraceId.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -11,6 +12,7 @@ import type { Counters } from '../counters';
 import { BodyTooLargeError, readRawBody } from '../http/raw-body';
 import type { Logger } from '../logger';
 import type { SdkUrlStore } from '../sdk-delivery/sdk-url-store';
+import type { RequestLimit } from './request-limit';
 import { createSdkLoginToken } from './actions/create-sdk-login-token';
 import { TencentApiError, tencentErrorBody } from './tencent-error';
 import { verifySignedRequest } from './verify-request';
@@ -30,6 +32,8 @@ export interface CloudApiDeps {
   counters: Counters;
   faults: FaultQueue;
   logger: Logger;
+  /** Tencent's documented 20 requests/second per SecretId and action. */
+  requestLimit: RequestLimit;
   /** Aborted when the emulator closes: a pending latency fault then drops its connection. */
   shutdown: AbortSignal;
 }
@@ -92,8 +96,9 @@ export function cloudApi(deps: CloudApiDeps): Middleware {
   }
 
   function handle(ctx: Context, body: Buffer): object {
+    let caller: { secretId: string };
     try {
-      verifySignedRequest(
+      caller = verifySignedRequest(
         { method: ctx.method, url: ctx.originalUrl, headers: ctx.headers, body },
         { nowSeconds: unixSeconds(deps.clock), secretKeyFor },
       );
@@ -109,6 +114,7 @@ export function cloudApi(deps: CloudApiDeps): Middleware {
     if (!actionName) throw new TencentApiError('MissingParameter', 'The request is missing a required header `X-TC-Action`.');
     const action = Object.hasOwn(actions, actionName) ? actions[actionName] : undefined;
     if (!action) throw new TencentApiError('InvalidAction', `The action \`${actionName}\` does not exist.`);
+    if (!deps.requestLimit.tryAccept(caller.secretId, actionName)) throw new TencentApiError('RequestLimitExceeded');
     const version = ctx.get('X-TC-Version');
     if (!version) throw new TencentApiError('MissingParameter', 'The request is missing a required header `X-TC-Version`.');
     if (version !== CCC_API_VERSION) {

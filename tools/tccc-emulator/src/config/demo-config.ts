@@ -1,5 +1,6 @@
 // The committed demo data (../../demo-config.json), validated once when the module loads so a broken
 // edit fails loudly at start-up instead of as a confusing signature error later.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import rawDemoConfig from '../../demo-config.json';
 
@@ -52,9 +53,22 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function parseDemoConfig(input: unknown): DemoConfig {
+export function parseDemoConfig(input: unknown): DemoConfig {
   return deepFreeze(demoConfigSchema.parse(input));
 }
 
 /** The demo SdkAppId, SecretId/SecretKey pair, seats and portal users. Demo only, never real keys. */
 export const demoConfig: DemoConfig = parseDemoConfig(rawDemoConfig);
+
+/** A demo configuration of the same shape from a file (benches generate hundreds of seats). */
+export function loadDemoConfigFile(path: string): DemoConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`EMULATOR_CONFIG_FILE ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = demoConfigSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`EMULATOR_CONFIG_FILE ${path}: ${z.prettifyError(parsed.error)}`);
+  return deepFreeze(parsed.data);
+}

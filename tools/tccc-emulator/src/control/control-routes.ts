@@ -1,6 +1,8 @@
 // The control API under /control: faults for the cloud API, counters, reset. SDK scenario control
 // (ringing calls in the page) lives next to these under /control/sdk (sdk-control-routes.ts).
 import Router from '@koa/router';
+import { z } from 'zod';
+import type { RequestLimit } from '../cloud/request-limit';
 import type { Counters } from '../counters';
 import type { SdkScenario } from '../scenario/sdk-scenario';
 import { HttpError } from '../http/http-error';
@@ -11,7 +13,14 @@ export interface ControlDeps {
   faults: FaultQueue;
   counters: Counters;
   scenario: SdkScenario;
+  requestLimit: RequestLimit;
 }
+
+const cloudSettingsSchema = z.strictObject({
+  /** CreateSDKLoginToken requests per second per SecretId; Tencent documents 20. 0 = no limit. */
+  requestLimitPerSecond: z.number().int().min(0).max(100_000),
+});
+
 
 export function controlRoutes(deps: ControlDeps): Router {
   const router = new Router({ prefix: '/control' });
@@ -38,12 +47,23 @@ export function controlRoutes(deps: ControlDeps): Router {
   });
 
   router.get('/counters', function readCounters(ctx) {
-    ctx.body = deps.counters.snapshot();
+    ctx.body = { ...deps.counters.snapshot(), requestLimit: deps.requestLimit.stats() };
+  });
+
+  router.get('/cloud/settings', function readCloudSettings(ctx) {
+    ctx.body = { requestLimitPerSecond: deps.requestLimit.stats().limitPerSecond };
+  });
+
+  router.put('/cloud/settings', async function changeCloudSettings(ctx) {
+    const settings = await readJsonBody(ctx, cloudSettingsSchema);
+    deps.requestLimit.setLimit(settings.requestLimitPerSecond);
+    ctx.body = settings;
   });
 
   router.post('/reset', function resetEmulator(ctx) {
     deps.faults.clear();
     deps.counters.reset();
+    deps.requestLimit.reset();
     deps.scenario.reset();
     ctx.status = 204;
   });
