@@ -19,10 +19,13 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { createOutboundAgent } from './net/agents';
 import { createReadinessCheck } from './readiness';
+import { createRedisClient } from './redis/redis-client';
+import { withRedisReadiness } from './redis/redis-readiness';
 import { healthRoutes } from './routes/health';
 import { loginRoutes } from './routes/login';
 import { type CccClient, type CccClientOptions, createCccClient } from './tccc/ccc-client';
 import { createSdkLoginMinter } from './tccc/login-tokens';
+import { createUpstreamBudget } from './tccc/upstream-budget';
 
 export interface AppDeps {
   logger?: Logger;
@@ -33,7 +36,11 @@ export interface AppDeps {
   jwtKeys?: JWTVerifyGetKey;
 }
 
-export type TokenApp = Koa & { metrics: Metrics };
+export type TokenApp = Koa & {
+  metrics: Metrics;
+  /** Releases what the app holds beyond requests: the Redis connection, the budget's timers. */
+  close(): Promise<void>;
+};
 
 const JWKS_TIMEOUT_MS = 2000;
 
@@ -62,20 +69,33 @@ export function createApp(config: Config, deps: AppDeps = {}): TokenApp {
     clock,
   });
 
+  const redis = config.redisUrl === undefined ? undefined : createRedisClient({ url: config.redisUrl, logger });
+  const budget = createUpstreamBudget({
+    ...config.upstreamBudget,
+    secretId: config.tccc.secretId,
+    ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl }),
+    metrics,
+    logger,
+  });
   const cccClient = (deps.cccClientFactory ?? createCccClient)(config.tccc);
-  const mintSdkLogin = createSdkLoginMinter(cccClient, metrics, { onlyOnce: config.tccc.onlyOnce });
-  const checkReadiness = createReadinessCheck({
+  const mintSdkLogin = createSdkLoginMinter(cccClient, metrics, {
+    onlyOnce: config.tccc.onlyOnce,
+    budget,
+    maxWaitMs: config.upstreamBudget.maxWaitMs,
+  });
+  const checkJwks = createReadinessCheck({
     jwksUrl: config.auth.jwksUrl,
     timeoutMs: config.readiness.timeoutMs,
     cacheMs: config.readiness.cacheMs,
     agent: jwksAgent,
     clock,
   });
+  const checkReadiness = redis ? withRedisReadiness(checkJwks, redis, config.readiness.timeoutMs) : checkJwks;
 
   const router = new Router();
   loginRoutes(router, {
     authenticate: authenticate(verifyToken),
-    rateLimit: rateLimitByIdentity(createIdentityRateLimiter(config.rateLimit)),
+    rateLimit: rateLimitByIdentity(createIdentityRateLimiter({ ...config.rateLimit, ...(redis ? { redis } : {}) })),
     seats: config.seats,
     mintSdkLogin,
     logger,
@@ -89,6 +109,10 @@ export function createApp(config: Config, deps: AppDeps = {}): TokenApp {
   // Reached directly (TRUST_PROXY=false), the socket peer is the only address worth believing.
   const app = new Koa({ proxy: config.trustProxy, maxIpsCount: 1 }) as TokenApp;
   app.metrics = metrics;
+  app.close = async () => {
+    await budget.close();
+    redis?.disconnect();
+  };
   // Koa only emits here for failures outside the middleware chain (e.g. a client socket error).
   app.on('error', (error: unknown) => logger.warn({ cause: describeError(error) }, 'koa error'));
   app.use(errorHandler(logger));

@@ -3,6 +3,7 @@
 // the start script passes the emulator's demo pair). Error messages name the variable and the
 // rule, never the value, so a misplaced secret cannot end up in a log.
 import { z } from 'zod';
+import { redactRedisUrl } from './redis/redact-url';
 import { loadSeatDirectory, type SeatDirectory } from './seats/seat-directory';
 
 export const DEV_DEFAULTS = {
@@ -79,6 +80,14 @@ const envSchema = z.object({
     .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.string().refine(isOrigin, 'must be a comma-separated list of origins like https://host[:port]'))),
 
+  // Shared state for more than one replica: per-person limits and the upstream budget. Unset = in
+  // this process only (one replica).
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  // CreateSDKLoginToken calls per second per SecretId across all replicas (Tencent's limit is 20).
+  TCCC_UPSTREAM_RPS: integer(1, 1_000).default(20),
+  // How long a login may wait for the upstream budget before 503 login_busy (with Retry-After).
+  LOGIN_QUEUE_MAX_WAIT_MS: integer(0, 120_000).default(30_000),
+
   READINESS_CACHE_MS: integer(0, 60_000).default(5_000),
   READINESS_TIMEOUT_MS: integer(50, 30_000).default(1_000),
 });
@@ -113,6 +122,9 @@ export interface Config {
   seats: SeatDirectory;
   seatDirectoryFile: string;
   rateLimit: { points: number; durationSeconds: number };
+  /** undefined = state in this process only. */
+  redisUrl: string | undefined;
+  upstreamBudget: { requestsPerSecond: number; maxWaitMs: number };
   corsOrigins: string[];
   readiness: { cacheMs: number; timeoutMs: number };
 }
@@ -131,6 +143,29 @@ export class ConfigError extends Error {
 export const ALLOWED_JWT_ALGORITHMS = ['RS256', 'ES256'];
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * What production refuses to run with: the emulator's demo keys, the committed dev seat file,
+ * identity over plain http, a loopback cloud endpoint. Each is fine for a demo and wrong for a
+ * company. The demo keys are recognised by their wording ("demo"), never by a committed copy.
+ */
+function productionRefusals(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (e.TCCC_PROTOCOL !== 'https') problems.push('TCCC_PROTOCOL: must be https in production');
+  if (!e.AUTH_JWKS_URL.startsWith('https://')) problems.push('AUTH_JWKS_URL: must be https in production');
+  if (!e.AUTH_ISSUER.startsWith('https://')) problems.push('AUTH_ISSUER: must be an https issuer in production');
+  const host = e.TCCC_ENDPOINT.replace(/:\d+$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) {
+    problems.push('TCCC_ENDPOINT: a *.localhost endpoint is the emulator; production needs ccc.tencentcloudapi.com');
+  }
+  if (/demo|emulator/i.test(e.TCCC_SECRET_ID) || /demo|emulator/i.test(e.TCCC_SECRET_KEY)) {
+    problems.push('TCCC_SECRET_ID/TCCC_SECRET_KEY: these are the emulator\'s demo keys; production needs real credentials');
+  }
+  if (/(^|[\\/])seats\.dev\.json$/.test(e.SEAT_DIRECTORY_FILE)) {
+    problems.push('SEAT_DIRECTORY_FILE: the committed dev seat file maps demo people; production needs your own directory');
+  }
+  return problems;
+}
 
 export function loadConfig(env: Env = process.env): Config {
   // Empty strings count as "not set" so `FOO=` in a .env file falls back to the default.
@@ -153,9 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
       if (present[variable] === undefined) problems.push(`${variable}: must be set explicitly in production`);
     }
     if (parsed.success && parsed.data.TCCC_PROTOCOL !== 'https') problems.push('TCCC_PROTOCOL: must be https in production');
-    if (parsed.success && !parsed.data.AUTH_JWKS_URL.startsWith('https://')) {
-      problems.push('AUTH_JWKS_URL: must be https in production');
-    }
+    if (parsed.success) problems.push(...productionRefusals(parsed.data));
   }
 
   const seatFile = present['SEAT_DIRECTORY_FILE'] ?? DEV_DEFAULTS.SEAT_DIRECTORY_FILE;
@@ -191,6 +224,8 @@ export function loadConfig(env: Env = process.env): Config {
     seats: seats.directory,
     seatDirectoryFile: e.SEAT_DIRECTORY_FILE,
     rateLimit: { points: e.RATE_LIMIT_POINTS, durationSeconds: e.RATE_LIMIT_DURATION_SECONDS },
+    redisUrl: e.REDIS_URL,
+    upstreamBudget: { requestsPerSecond: e.TCCC_UPSTREAM_RPS, maxWaitMs: e.LOGIN_QUEUE_MAX_WAIT_MS },
     corsOrigins: e.CORS_ORIGINS,
     readiness: { cacheMs: e.READINESS_CACHE_MS, timeoutMs: e.READINESS_TIMEOUT_MS },
   };
@@ -209,6 +244,8 @@ export function describeConfig(config: Config): Record<string, unknown> {
     seatDirectoryFile: config.seatDirectoryFile,
     seats: config.seats.size,
     rateLimit: config.rateLimit,
+    redis: config.redisUrl === undefined ? 'off (state in this process)' : redactRedisUrl(config.redisUrl),
+    upstreamBudget: config.upstreamBudget,
     corsOrigins: config.corsOrigins,
   };
 }

@@ -27,7 +27,7 @@ function exitAfterFlush(logger: Logger, code: number): void {
   setTimeout(() => process.exit(code), 1000).unref();
 }
 
-function shutDownOn(signals: NodeJS.Signals[], server: Server, logger: Logger, timeoutMs: number): void {
+function shutDownOn(signals: NodeJS.Signals[], server: Server, release: () => Promise<void>, logger: Logger, timeoutMs: number): void {
   let stopping = false;
   // Responses still to be written while stopping say `Connection: close`, so keep-alive clients
   // do not hold the server open after their last answer.
@@ -52,8 +52,12 @@ function shutDownOn(signals: NodeJS.Signals[], server: Server, logger: Logger, t
     // connections are closed straight away.
     server.close(() => {
       clearTimeout(forced);
-      logger.info('stopped');
-      exitAfterFlush(logger, 0);
+      void release()
+        .catch(() => undefined)
+        .then(() => {
+          logger.info('stopped');
+          exitAfterFlush(logger, 0);
+        });
     });
     server.closeIdleConnections();
   };
@@ -89,7 +93,7 @@ function main(): void {
     logger.fatal({ type: error.name, message: error.message }, 'server error');
     exitAfterFlush(logger, 1);
   });
-  shutDownOn(['SIGTERM', 'SIGINT'], server, logger, config.shutdownTimeoutMs);
+  shutDownOn(['SIGTERM', 'SIGINT'], server, () => app.close(), logger, config.shutdownTimeoutMs);
 }
 
 main();

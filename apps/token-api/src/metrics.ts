@@ -1,6 +1,6 @@
 // Prometheus metrics in a registry of the app's own (two apps in one process, as in tests and the
 // bench, never collide). Labels are bounded: route templates, status, mapped codes; never user ids.
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -11,7 +11,13 @@ export interface Metrics {
   upstreamDuration: Histogram<'action' | 'outcome'>;
   upstreamErrors: Counter<'action' | 'code' | 'upstream_code'>;
   logins: Counter<'outcome'>;
+  loginQueueLength: Gauge;
+  loginQueueWait: Histogram;
+  upstreamCalls: Counter;
+  upstreamLimitExceeded: Counter;
 }
+
+const QUEUE_WAIT_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60];
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
@@ -49,6 +55,27 @@ export function createMetrics(): Metrics {
       name: 'token_api_login_attempts_total',
       help: 'Login attempts, by outcome (issued or the error code).',
       labelNames: ['outcome'],
+      registers,
+    }),
+    loginQueueLength: new Gauge({
+      name: 'token_api_login_queue_length',
+      help: 'Logins of this replica waiting for the upstream budget (CreateSDKLoginToken pace).',
+      registers,
+    }),
+    loginQueueWait: new Histogram({
+      name: 'token_api_login_queue_wait_seconds',
+      help: 'How long logins waited for the upstream budget before their CreateSDKLoginToken call.',
+      buckets: QUEUE_WAIT_BUCKETS,
+      registers,
+    }),
+    upstreamCalls: new Counter({
+      name: 'tccc_upstream_calls_total',
+      help: 'CreateSDKLoginToken calls sent to the cloud API (rate() of it: calls per second; budget TCCC_UPSTREAM_RPS).',
+      registers,
+    }),
+    upstreamLimitExceeded: new Counter({
+      name: 'tccc_upstream_request_limit_exceeded_total',
+      help: 'RequestLimitExceeded answers from the cloud API despite the budget (another system shares the SecretId?).',
       registers,
     }),
   };

@@ -120,16 +120,50 @@ it('requires explicit, TLS settings in production', () => {
   expect(problemsOf({ ...withoutSeatFile, NODE_ENV: 'production' }).problems).toContain(
     'SEAT_DIRECTORY_FILE: must be set explicitly in production',
   );
-  const production = loadConfig({
-    ...valid,
-    NODE_ENV: 'production',
-    TCCC_ENDPOINT: 'ccc.tencentcloudapi.com',
-    TCCC_PROTOCOL: 'https',
-    AUTH_JWKS_URL: 'https://sso.example.com/jwks.json',
-    AUTH_ISSUER: 'https://sso.example.com',
-    CORS_ORIGINS: 'https://crm.example.com',
-  });
+  const production = loadConfig(productionEnv);
   expect(production.tccc).toMatchObject({ endpoint: 'ccc.tencentcloudapi.com', protocol: 'https://' });
+});
+
+const productionEnv = {
+  ...valid,
+  NODE_ENV: 'production',
+  TCCC_ENDPOINT: 'ccc.tencentcloudapi.com',
+  TCCC_PROTOCOL: 'https',
+  AUTH_JWKS_URL: 'https://sso.example.com/jwks.json',
+  AUTH_ISSUER: 'https://sso.example.com',
+  CORS_ORIGINS: 'https://crm.example.com',
+  SEAT_DIRECTORY_FILE: seatFile(JSON.stringify({ 'u-1': { sdkAppId: 1400000001, seatUserId: 'agent1@corp.example' } })),
+};
+
+it.each([
+  ['the emulator’s demo SecretId', { TCCC_SECRET_ID: demoConfig.secretId }, 'TCCC_SECRET_ID/TCCC_SECRET_KEY: these are the emulator\'s demo keys; production needs real credentials'],
+  ['the emulator’s demo SecretKey', { TCCC_SECRET_KEY: demoConfig.secretKey }, 'TCCC_SECRET_ID/TCCC_SECRET_KEY: these are the emulator\'s demo keys; production needs real credentials'],
+  ['the committed dev seat file', { SEAT_DIRECTORY_FILE: DEV_SEATS_FILE }, 'SEAT_DIRECTORY_FILE: the committed dev seat file maps demo people; production needs your own directory'],
+  ['an http:// JWKS', { AUTH_JWKS_URL: 'http://sso.example.com/jwks.json' }, 'AUTH_JWKS_URL: must be https in production'],
+  ['an http:// issuer', { AUTH_ISSUER: 'http://sso.example.com' }, 'AUTH_ISSUER: must be an https issuer in production'],
+  ['a *.localhost endpoint', { TCCC_ENDPOINT: 'ccc.localhost:4300' }, 'TCCC_ENDPOINT: a *.localhost endpoint is the emulator; production needs ccc.tencentcloudapi.com'],
+])('production refuses %s', (_name, change, problem) => {
+  expect(() => loadConfig(productionEnv)).not.toThrow();
+  const error = problemsOf({ ...productionEnv, ...change });
+  expect(error.problems).toEqual([problem]);
+  // The message names the rule, never the value.
+  expect(error.message).not.toContain(demoConfig.secretKey);
+  expect(error.message).not.toContain(demoConfig.secretId);
+});
+
+it('development and test accept the demo setup (npm start runs it as development)', () => {
+  expect(() => loadConfig({ ...valid, TCCC_SECRET_ID: demoConfig.secretId, TCCC_SECRET_KEY: demoConfig.secretKey })).not.toThrow();
+});
+
+it('reads the Redis URL, the upstream budget and the queue bound', () => {
+  const config = loadConfig({ ...valid, REDIS_URL: 'redis://:pw@127.0.0.1:6390/0', TCCC_UPSTREAM_RPS: '15', LOGIN_QUEUE_MAX_WAIT_MS: '5000' });
+  expect(config.redisUrl).toBe('redis://:pw@127.0.0.1:6390/0');
+  expect(config.upstreamBudget).toEqual({ requestsPerSecond: 15, maxWaitMs: 5000 });
+  expect(JSON.stringify(describeConfig(config))).not.toContain(':pw@');
+  expect(loadConfig(valid)).toMatchObject({ redisUrl: undefined, upstreamBudget: { requestsPerSecond: 20, maxWaitMs: 30_000 } });
+  expect(problemsOf({ ...valid, REDIS_URL: 'http://127.0.0.1:6379' }).problems).toEqual(['REDIS_URL: must be a redis:// or rediss:// URL']);
+  expect(problemsOf({ ...valid, TCCC_UPSTREAM_RPS: '0' }).problems).toEqual(['TCCC_UPSTREAM_RPS: must be an integer from 1 to 1000']);
+  expect(problemsOf({ ...valid, LOGIN_QUEUE_MAX_WAIT_MS: '-1' }).problems).toEqual(['LOGIN_QUEUE_MAX_WAIT_MS: must be an integer from 0 to 120000']);
 });
 
 it('validates the seat directory file and reports each bad entry', () => {

@@ -78,6 +78,9 @@ describe('GET /metrics', () => {
     const login = () => request(app.callback()).post('/api/tccc/login').set('Authorization', `Bearer ${alice}`);
     expect((await login()).status).toBe(200);
     await injectFault(emulator, { kind: 'tencentError', code: 'RequestLimitExceeded', count: 1 });
+    // Retried after slowing down: the agent never sees Tencent's limit.
+    expect((await login()).status).toBe(200);
+    await injectFault(emulator, { kind: 'http500', count: 1 });
     expect((await login()).status).toBe(502);
     await clearFaults(emulator);
     await request(app.callback()).get('/no/such/route');
@@ -86,15 +89,19 @@ describe('GET /metrics', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     const text = response.text;
-    expect(text).toMatch(/http_requests_total\{method="POST",route="\/api\/tccc\/login",status="200"\} 1\n/);
+    expect(text).toMatch(/http_requests_total\{method="POST",route="\/api\/tccc\/login",status="200"\} 2\n/);
     expect(text).toMatch(/http_requests_total\{method="POST",route="\/api\/tccc\/login",status="502"\} 1\n/);
     expect(text).toMatch(/http_requests_total\{method="GET",route="unmatched",status="404"\} 1\n/);
-    expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/tccc\/login",status="200"\} 1\n/);
-    expect(text).toMatch(/tccc_upstream_request_duration_seconds_count\{action="CreateSDKLoginToken",outcome="ok"\} 1\n/);
+    expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/tccc\/login",status="200"\} 2\n/);
+    expect(text).toMatch(/tccc_upstream_request_duration_seconds_count\{action="CreateSDKLoginToken",outcome="ok"\} 2\n/);
+    expect(text).toMatch(/tccc_upstream_calls_total 4\n/);
+    expect(text).toMatch(/tccc_upstream_request_limit_exceeded_total 1\n/);
+    expect(text).toMatch(/token_api_login_queue_length 0\n/);
+    expect(text).toMatch(/token_api_login_queue_wait_seconds_count 4\n/);
     expect(text).toMatch(
       /tccc_upstream_errors_total\{action="CreateSDKLoginToken",code="upstream_rate_limited",upstream_code="RequestLimitExceeded"\} 1\n/,
     );
-    expect(text).toMatch(/token_api_login_attempts_total\{outcome="issued"\} 1\n/);
+    expect(text).toMatch(/token_api_login_attempts_total\{outcome="issued"\} 2\n/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);
     expect(text).not.toMatch(/alice|example\.com|no\/such\/route/);
   });

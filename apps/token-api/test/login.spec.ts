@@ -204,7 +204,6 @@ describe('POST /api/tccc/login: upstream faults', () => {
     ['connection reset', { kind: 'reset', count: 1 } as const, 'upstream_error'],
     ['AuthFailure.SignatureFailure', { kind: 'tencentError', code: 'AuthFailure.SignatureFailure', count: 1 } as const, 'upstream_auth_failed'],
     ['AuthFailure.SecretIdNotFound', { kind: 'tencentError', code: 'AuthFailure.SecretIdNotFound', count: 1 } as const, 'upstream_auth_failed'],
-    ['RequestLimitExceeded', { kind: 'tencentError', code: 'RequestLimitExceeded', count: 1 } as const, 'upstream_rate_limited'],
     ['InternalError', { kind: 'tencentError', code: 'InternalError', count: 1 } as const, 'upstream_error'],
   ])('502 for %s', async (_name, fault, code) => {
     await injectFault(emulator, fault);

@@ -7,7 +7,12 @@ import { createMetrics } from '../src/metrics';
 import { createCccClient } from '../src/tccc/ccc-client';
 import { createSdkLoginMinter } from '../src/tccc/login-tokens';
 import { mapUpstreamError } from '../src/tccc/upstream-errors';
+import { createUpstreamBudget, type UpstreamBudget } from '../src/tccc/upstream-budget';
 import { closedPort } from './support/ports';
+import { captureLogs } from './support/log-capture';
+
+const budgets: UpstreamBudget[] = [];
+afterAll(() => Promise.all(budgets.map((budget) => budget.close())));
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -40,7 +45,10 @@ function minter(endpointPort = port) {
     region: '',
     timeoutSeconds: 1,
   });
-  return createSdkLoginMinter(client, createMetrics(), { onlyOnce: true });
+  const metrics = createMetrics();
+  const budget = createUpstreamBudget({ requestsPerSecond: 1000, maxWaitMs: 1000, secretId: 'AKIDtest', metrics, logger: captureLogs().logger });
+  budgets.push(budget);
+  return createSdkLoginMinter(client, metrics, { onlyOnce: true, budget, maxWaitMs: 1000 });
 }
 
 const seat = { sdkAppId: 1400000001, seatUserId: 'alice@example.com' };

@@ -4,6 +4,8 @@ import { AppError } from '../errors';
 import type { Metrics } from '../metrics';
 import type { ReadinessReport } from '../readiness';
 
+const CHECK_NAMES: Record<string, string> = { jwks: 'JWKS', redis: 'Redis' };
+
 export function healthRoutes(router: Router, deps: { checkReadiness: () => Promise<ReadinessReport>; metrics: Metrics }): void {
   router.get('/healthz', function reportAlive(ctx) {
     ctx.set('Cache-Control', 'no-store');
@@ -13,7 +15,9 @@ export function healthRoutes(router: Router, deps: { checkReadiness: () => Promi
   router.get('/readyz', async function reportReady(ctx) {
     const report = await deps.checkReadiness();
     if (!report.ready) {
-      throw new AppError(503, 'not_ready', `Not ready: JWKS ${report.checks.jwks}.`, { expose: true });
+      const failing = Object.entries(report.checks).filter(([, value]) => value !== 'ok');
+      const summary = failing.map(([name, value]) => `${CHECK_NAMES[name] ?? name} ${value}`).join(', ');
+      throw new AppError(503, 'not_ready', `Not ready: ${summary}.`, { expose: true });
     }
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { status: 'ready', checks: report.checks };

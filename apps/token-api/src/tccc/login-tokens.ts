@@ -1,8 +1,12 @@
 // Mints SDK logins: one CreateSDKLoginToken call per request (an SdkURL is single-use and never
-// cached), timed and counted, failures mapped to the error contract.
+// cached), paced by the upstream budget, timed and counted, failures mapped to the error contract.
+// A RequestLimitExceeded from Tencent (another system shares the SecretId) slows the budget and is
+// retried while the login's wait bound allows: the agent waits a little instead of seeing an error.
 import type { Metrics } from '../metrics';
 import type { Seat } from '../seats/seat-directory';
 import type { CccClient } from './ccc-client';
+import { loginBusy, type UpstreamBudget } from './upstream-budget';
+import { AppError } from '../errors';
 import { mapUpstreamError } from './upstream-errors';
 
 export interface SdkLogin {
@@ -19,8 +23,15 @@ class IncompleteResponseError extends TypeError {
   override readonly name = 'IncompleteResponseError';
 }
 
-export function createSdkLoginMinter(client: CccClient, metrics: Metrics, options: { onlyOnce: boolean }): MintSdkLogin {
-  return async function mintSdkLogin(seat) {
+export interface SdkLoginMinterOptions {
+  onlyOnce: boolean;
+  budget: UpstreamBudget;
+  /** How long one login may wait for the budget, retries included. */
+  maxWaitMs: number;
+}
+
+export function createSdkLoginMinter(client: CccClient, metrics: Metrics, options: SdkLoginMinterOptions): MintSdkLogin {
+  const callOnce = (seat: Seat) => async () => {
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
@@ -41,6 +52,19 @@ export function createSdkLoginMinter(client: CccClient, metrics: Metrics, option
       metrics.upstreamDuration.observe({ action: ACTION, outcome: error.code }, elapsed());
       metrics.upstreamErrors.inc({ action: ACTION, code: error.code, upstream_code: upstreamCode });
       throw error;
+    }
+  };
+
+  return async function mintSdkLogin(seat) {
+    const deadline = Date.now() + options.maxWaitMs;
+    for (;;) {
+      try {
+        return await options.budget.run(callOnce(seat), deadline);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'upstream_rate_limited') throw error;
+        options.budget.slowDown();
+        if (Date.now() >= deadline) throw loginBusy(1);
+      }
     }
   };
 }
