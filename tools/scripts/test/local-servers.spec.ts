@@ -2,7 +2,7 @@
 // are: a malformed path is a 400 and the process lives on; they listen on loopback unless told
 // otherwise; the /api pass-through appends this hop to X-Forwarded-For instead of forwarding it.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -70,8 +70,11 @@ async function recordingUpstream(): Promise<{ origin: string; seen: IncomingHttp
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
 }
 
+const tempDirs: string[] = [];
+
 function exampleDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'static-server-'));
+  tempDirs.push(dir);
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>ok</title>');
   return dir;
 }
@@ -84,6 +87,7 @@ afterEach(async () => {
     }
   }
   for (const server of servers.splice(0)) await new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 interface ServerUnderTest {

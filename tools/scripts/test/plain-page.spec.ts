@@ -3,7 +3,7 @@
 // which can mint the signed-in agent's SdkURL. The real page in Chromium, served by the real
 // static server, with two stand-in remotes: the configured one and a hostile one.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,13 +45,21 @@ let configured: FakeRemote;
 let hostile: FakeRemote;
 let staticServer: ChildProcess;
 let pageUrl: string;
+const tempDirs: string[] = [];
+
+/** A copy of tools/examples, as deployed somewhere, removed after the run. */
+function deployedExamples(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  cpSync(EXAMPLES, dir, { recursive: true });
+  return dir;
+}
 
 beforeAll(async () => {
   configured = await fakeRemote('configured');
   hostile = await fakeRemote('hostile');
   // The examples as deployed, with this environment's configuration file.
-  const dir = mkdtempSync(join(tmpdir(), 'plain-page-'));
-  cpSync(EXAMPLES, dir, { recursive: true });
+  const dir = deployedExamples('plain-page-');
   writeFileSync(
     join(dir, 'plain-page', 'config.json'),
     JSON.stringify({ remoteOrigin: configured.origin, idpTokenUrl: `${configured.origin}/token` }),
@@ -67,6 +75,7 @@ afterAll(async () => {
   await browser?.close();
   staticServer?.kill('SIGKILL');
   for (const remote of [configured, hostile]) await new Promise<void>((resolve) => remote.server.close(() => resolve()));
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 it('loads the remote from config.json and ignores ?remote= and ?idp= in the URL', async () => {
@@ -84,8 +93,7 @@ it('loads the remote from config.json and ignores ?remote= and ?idp= in the URL'
 });
 
 it('refuses a configuration whose remote is not a plain http(s) origin', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'plain-page-bad-'));
-  cpSync(EXAMPLES, dir, { recursive: true });
+  const dir = deployedExamples('plain-page-bad-');
   writeFileSync(join(dir, 'plain-page', 'config.json'), JSON.stringify({ remoteOrigin: 'javascript:alert(1)//', idpTokenUrl: 'http://localhost:4300/dev/idp/token' }));
   const port = await freePort();
   const server = spawn(process.execPath, [join(__dirname, '..', 'static-server.mjs'), '--dir', dir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
