@@ -32,7 +32,14 @@ const configs = await createConfig(
       outputPath: { base: '../../dist/apps/shell', browser: '.' },
       polyfills: [],
       outputHashing: 'all',
-      devServer: { port: 4200, proxyConfig: './proxy.conf.json' },
+      // `npm run serve` (rspack serve, @rspack/dev-server): live reload rather than HMR, which Module
+      // Federation's shared singletons do not survive; /api proxied to token-api (proxy.conf.json).
+      devServer: {
+        port: 4200,
+        proxyConfig: './proxy.conf.json',
+        liveReload: true,
+        hmr: false,
+      },
     },
     rspackConfigOverrides: {
       output: { uniqueName: 'shell', publicPath: 'auto' },

@@ -42,7 +42,16 @@ const configs = await createConfig(
       outputPath: { base: '../../dist/apps/tccc-remote', browser: '.' },
       polyfills: [],
       outputHashing: 'all',
-      devServer: { port: 4201, proxyConfig: './proxy.conf.json' },
+      // `npm run serve` (rspack serve, @rspack/dev-server): live reload rather than HMR, which Module
+      // Federation's shared singletons do not survive; /api proxied to token-api (proxy.conf.json).
+      devServer: {
+        port: 4201,
+        proxyConfig: './proxy.conf.json',
+        liveReload: true,
+        hmr: false,
+        // The remote's live-reload client connects back to its own server, also inside the shell's page.
+        publicHost: 'localhost:4201',
+      },
     },
     rspackConfigOverrides: {
       output: { uniqueName: REMOTE_NAME, publicPath: 'auto' },

@@ -1,6 +1,6 @@
 // What the shell and tccc_remote share (one list, imported by both rspack configs): Angular, rxjs and
 // our two libraries, one copy each per page. `rxjs` only, never `rxjs/operators`: sharing both puts
-// rxjs internals in two chunks (see shared/TOOLCHAIN.md). `@angular/core/rxjs-interop` and
+// rxjs internals in two chunks (see Build choices in docs/architecture.md). `@angular/core/rxjs-interop` and
 // `@angular/common/http` import Angular's internal chunks by relative path, so a private copy of
 // them would carry a second Angular DI.
 import { createRequire } from 'node:module';

@@ -1,7 +1,7 @@
 // Build settings both Angular apps share (their rspack.config.mjs import this).
 
-/** The `development` configuration: unoptimised, source maps, and its own output folder so a
- * watch build (tools/scripts/serve-app.mjs) never overwrites the production build in dist/apps. */
+/** The `development` configuration (`npm run serve`, @rspack/dev-server): unoptimised, source maps,
+ * and its own output folder so a development build never overwrites the production build in dist/apps. */
 export function developmentConfiguration(appName) {
   return {
     development: {

@@ -1,32 +1,30 @@
-// Development server without @rspack/dev-server (not installed here): a watch build of the
-// development configuration, served statically with CORS, and /api proxied to token-api.
-//   node tools/scripts/serve-app.mjs <shell|tccc-remote>          watch + serve on PORT (default below)
-//   node tools/scripts/serve-app.mjs <shell|tccc-remote> --dist   serve the production build in dist/ (no build)
-// Environment: PORT, API_TARGET (default http://localhost:3333).
+// Serves an app's production build from dist/ the way the gateway does (CORS for the remote,
+// hashed assets immutable, entry files revalidated, /api proxied to token-api), for `npm start --prod`
+// and anything that needs the built apps on their fixed ports. Development watch builds run on
+// @rspack/dev-server instead (each app's `npm run serve`, tools/scripts/dev-server.mjs).
+//   node tools/scripts/serve-app.mjs <shell|tccc-remote>
+// Environment: PORT (default below), HOST (default 127.0.0.1), API_TARGET (default http://localhost:3333).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONTENT_TYPES, pathInside, proxyTo } from './http-serving.mjs';
+import { dirname, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONTENT_TYPES, displayUrl, guarded, listenHost, pathInside, proxyTo } from './http-serving.mjs';
 
 const APPS = { shell: 4200, 'tccc-remote': 4201 };
 const appName = process.argv[2];
 if (!(appName in APPS)) {
-  console.error(`usage: serve-app.mjs <${Object.keys(APPS).join('|')}> [--dist]`);
+  console.error(`usage: serve-app.mjs <${Object.keys(APPS).join('|')}>`);
   process.exit(2);
 }
-const here = resolve(dirname(fileURLToPath(import.meta.url)), '../../apps', appName);
-const APP = { name: appName, port: APPS[appName] };
+const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/apps', appName);
 
-const port = Number(process.env.PORT ?? APP.port);
+const port = Number(process.env.PORT ?? APPS[appName]);
+const host = listenHost();
 const apiTarget = new URL(process.env.API_TARGET ?? 'http://localhost:3333');
 const proxyApi = proxyTo(apiTarget);
-const serveDistOnly = process.argv.includes('--dist');
-// The production build, or the development build's own folder (so it never overwrites dist/apps).
-APP.outDir = resolve(here, serveDistOnly ? `../../dist/apps/${appName}` : `../../dist/dev/apps/${appName}`);
 
 function fileFor(urlPath) {
-  const path = pathInside(APP.outDir, urlPath.split('?')[0]);
+  const path = pathInside(outDir, urlPath);
   return path && existsSync(path) && statSync(path).isFile() ? path : null;
 }
 
@@ -52,20 +50,14 @@ function serveStatic(req, res) {
   createReadStream(file).pipe(res);
 }
 
-async function watchBuild() {
-  process.env.NGRS_CONFIG = 'development';
-  // One after the other: importing @rspack/core while the config require()s it trips Node 20.
-  const { default: configs } = await import(pathToFileURL(join(here, 'rspack.config.mjs')).href);
-  const { rspack } = await import('@rspack/core');
-  rspack(configs).watch({ aggregateTimeout: 200 }, (error, stats) => {
-    if (error) console.error(error);
-    else if (stats?.hasErrors()) console.error(stats.toString({ colors: true, all: false, errors: true }));
-    else console.log(`[${APP.name}] rebuilt`);
+const server = createServer(guarded((req, res) => ((req.url ?? '').startsWith('/api/') ? proxyApi(req, res) : serveStatic(req, res))));
+server.listen(port, host, () => {
+  const { port: bound } = server.address();
+  console.log(`[${appName}] ${displayUrl(host, bound)} (serving ${outDir}, /api → ${apiTarget.origin})`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
   });
 }
-
-if (!serveDistOnly) await watchBuild();
-createServer((req, res) => ((req.url ?? '').startsWith('/api/') ? proxyApi(req, res) : serveStatic(req, res))).listen(
-  port,
-  () => console.log(`[${APP.name}] http://localhost:${port} (serving ${APP.outDir}, /api → ${apiTarget.origin})`),
-);

@@ -1,7 +1,7 @@
 /* global AbortSignal */
 // The local stack on its fixed ports: emulator :4300, token-api :3333, remote :4201, shell :4200 and
 // the plain-page example :4202. Backs `npm start` (start.mjs) and the end-to-end suite (apps/e2e).
-//   mode 'dev'   shell and remote as watch builds (`npm run serve` of each), token-api from source
+//   mode 'dev'   shell and remote on @rspack/dev-server (`npm run serve` of each), token-api from source
 //   mode 'prod'  the production builds in dist/ served as they are, token-api from dist/
 //   backendOnly  emulator and token-api only
 // Every service runs in its own process group, so stopping it stops its children too.
@@ -24,6 +24,7 @@ export const URLS = Object.freeze({
 });
 
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const RSPACK = join(ROOT, 'node_modules', '@rspack', 'cli', 'bin', 'rspack.js');
 
 /** token-api's environment: .env.example's defaults plus the emulator's demo keys. */
 export function tokenApiEnv(overrides = {}) {
@@ -65,16 +66,23 @@ export function serviceSpecs({ mode = 'dev', backendOnly = false, logLevel, toke
     },
   ];
   if (backendOnly) return specs;
-  const devServerArgs = prod ? ['--dist'] : [];
-  // A development watch build takes a while on 2 cores before the first file is served.
+  // A development build takes a while on 2 cores before the first file is served.
   const frontTimeout = prod ? 30_000 : 240_000;
+  // dev: @rspack/dev-server (`rspack serve`, what each app's `npm run serve` runs): live reload, the
+  // /api proxy and CORS from createConfig's devServer options. prod: the built files in dist/.
+  const frontEnd = (app) =>
+    prod
+      ? { args: ['tools/scripts/serve-app.mjs', app], env: {} }
+      : { args: [RSPACK, 'serve', '-c', `apps/${app}/rspack.config.mjs`], env: { NGRS_CONFIG: 'development' } };
+  const remote = frontEnd('tccc-remote');
+  const shell = frontEnd('shell');
   specs.push(
     {
       name: 'remote',
       port: PORTS.remote,
       command: process.execPath,
-      args: ['tools/scripts/serve-app.mjs', 'tccc-remote', ...devServerArgs],
-      env: { PORT: String(PORTS.remote) },
+      args: remote.args,
+      env: { PORT: String(PORTS.remote), ...remote.env },
       readyUrl: `${URLS.remote}/mf-manifest.json`,
       readyTimeoutMs: frontTimeout,
     },
@@ -82,8 +90,8 @@ export function serviceSpecs({ mode = 'dev', backendOnly = false, logLevel, toke
       name: 'shell',
       port: PORTS.shell,
       command: process.execPath,
-      args: ['tools/scripts/serve-app.mjs', 'shell', ...devServerArgs],
-      env: { PORT: String(PORTS.shell) },
+      args: shell.args,
+      env: { PORT: String(PORTS.shell), ...shell.env },
       readyUrl: `${URLS.shell}/desk.manifest.json`,
       readyTimeoutMs: frontTimeout,
     },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the whole stack on its fixed ports, until Ctrl-C.
-//   --dev            (default) shell and remote as watch builds, token-api from source
+//   --dev            (default) shell and remote on @rspack/dev-server (live reload), token-api from source
 //   --prod           the production builds in dist/ (run `npm run build` first)
 //   --backend-only   emulator and token-api only
 import { missingBuilds, startStack, URLS } from './stack.mjs';

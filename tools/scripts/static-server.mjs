@@ -1,14 +1,15 @@
 // A small static file server with CORS and an optional /api proxy, for example pages
 // (tools/examples) that need a same-origin token API without a gateway.
-//   node tools/scripts/static-server.mjs --dir tools/examples --port 4202 [--api http://localhost:3333]
+//   node tools/scripts/static-server.mjs --dir tools/examples --port 4202 [--api http://localhost:3333] [--host 127.0.0.1]
+// Listens on 127.0.0.1 unless --host (or HOST) says otherwise.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONTENT_TYPES, pathInside, proxyTo } from './http-serving.mjs';
+import { CONTENT_TYPES, displayUrl, guarded, listenHost, pathInside, proxyTo } from './http-serving.mjs';
 
 const { values } = parseArgs({
-  options: { dir: { type: 'string' }, port: { type: 'string' }, api: { type: 'string' } },
+  options: { dir: { type: 'string' }, port: { type: 'string' }, api: { type: 'string' }, host: { type: 'string' } },
 });
 if (!values.dir || !values.port) {
   console.error('usage: static-server.mjs --dir <folder> --port <port> [--api <token-api origin>]');
@@ -16,6 +17,7 @@ if (!values.dir || !values.port) {
 }
 const root = resolve(values.dir);
 const port = Number(values.port);
+const host = listenHost(values.host);
 const apiTarget = values.api ? new URL(values.api) : null;
 
 const proxyApi = apiTarget ? proxyTo(apiTarget) : null;
@@ -34,8 +36,11 @@ function serve(req, res) {
   createReadStream(file).pipe(res);
 }
 
-const server = createServer((req, res) => (proxyApi && (req.url ?? '').startsWith('/api/') ? proxyApi(req, res) : serve(req, res)));
-server.listen(port, () => console.log(`[static] http://localhost:${port} (serving ${root}${apiTarget ? `, /api → ${apiTarget.origin}` : ''})`));
+const server = createServer(guarded((req, res) => (proxyApi && (req.url ?? '').startsWith('/api/') ? proxyApi(req, res) : serve(req, res))));
+server.listen(port, host, () => {
+  const { port: bound } = server.address();
+  console.log(`[static] ${displayUrl(host, bound)} (serving ${root}${apiTarget ? `, /api → ${apiTarget.origin}` : ''})`);
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();

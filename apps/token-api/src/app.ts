@@ -3,10 +3,11 @@
 // once per app, never per request.
 import cors from '@koa/cors';
 import Router from '@koa/router';
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import { authenticate } from './auth/authenticate';
+import { createRemoteKeySet } from './auth/remote-key-set';
 import { createTokenVerifier } from './auth/token-verifier';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
@@ -42,23 +43,21 @@ export type TokenApp = Koa & {
   close(): Promise<void>;
 };
 
-const JWKS_TIMEOUT_MS = 2000;
-
 export function createApp(config: Config, deps: AppDeps = {}): TokenApp {
-  const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  const logger = deps.logger ?? createLogger({ level: config.logLevel, secrets: [config.tccc.secretId, config.tccc.secretKey] });
   const clock = deps.clock ?? systemClock;
   const metrics = createMetrics();
   const jwksAgent = createOutboundAgent(new URL(config.auth.jwksUrl).protocol as 'http:' | 'https:');
 
   const jwtKeys =
     deps.jwtKeys ??
-    // Keys are cached; an unknown `kid` refetches at most once per cooldown, so forged tokens
-    // cannot turn into a flood of requests to the identity provider.
-    createRemoteJWKSet(new URL(config.auth.jwksUrl), {
+    createRemoteKeySet({
+      url: config.auth.jwksUrl,
       agent: jwksAgent,
-      timeoutDuration: JWKS_TIMEOUT_MS,
-      cooldownDuration: 30_000,
-      cacheMaxAge: 10 * 60_000,
+      deadlineMs: config.auth.jwksTimeoutMs,
+      cooldownMs: 30_000,
+      cacheMaxAgeMs: 10 * 60_000,
+      clock,
     });
   const verifyToken = createTokenVerifier({
     keys: jwtKeys,
@@ -66,6 +65,9 @@ export function createApp(config: Config, deps: AppDeps = {}): TokenApp {
     audience: config.auth.audience,
     algorithms: config.auth.algorithms,
     clockToleranceSeconds: config.auth.clockToleranceSeconds,
+    tokenType: config.auth.tokenType,
+    maxTokenAgeSeconds: config.auth.maxTokenAgeSeconds,
+    deadlineMs: config.auth.jwksTimeoutMs,
     clock,
   });
 

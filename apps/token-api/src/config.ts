@@ -68,6 +68,11 @@ const envSchema = z.object({
   AUTH_ISSUER: z.string().min(1).default(DEV_DEFAULTS.AUTH_ISSUER),
   AUTH_AUDIENCE: z.string().min(1).default('tccc-desk'),
   AUTH_CLOCK_TOLERANCE_SECONDS: integer(0, 60).default(5),
+  // The JOSE header typ access tokens must carry (RFC 9068: at+jwt); unset: not checked.
+  AUTH_TOKEN_TYPE: z.string().regex(/^[A-Za-z0-9.+/-]{1,64}$/, 'must be a media type like at+jwt').optional(),
+  AUTH_MAX_TOKEN_AGE_SECONDS: integer(60, 7 * 86_400).default(86_400),
+  // One bound on fetching the JWKS and verifying a token (a stalled key server cannot hang a login).
+  AUTH_JWKS_TIMEOUT_MS: integer(100, 30_000).default(2_000),
 
   SEAT_DIRECTORY_FILE: z.string().min(1).default(DEV_DEFAULTS.SEAT_DIRECTORY_FILE),
 
@@ -118,6 +123,9 @@ export interface Config {
     audience: string;
     algorithms: string[];
     clockToleranceSeconds: number;
+    tokenType?: string;
+    maxTokenAgeSeconds: number;
+    jwksTimeoutMs: number;
   };
   seats: SeatDirectory;
   seatDirectoryFile: string;
@@ -220,6 +228,9 @@ export function loadConfig(env: Env = process.env): Config {
       audience: e.AUTH_AUDIENCE,
       algorithms: ALLOWED_JWT_ALGORITHMS,
       clockToleranceSeconds: e.AUTH_CLOCK_TOLERANCE_SECONDS,
+      ...(e.AUTH_TOKEN_TYPE ? { tokenType: e.AUTH_TOKEN_TYPE } : {}),
+      maxTokenAgeSeconds: e.AUTH_MAX_TOKEN_AGE_SECONDS,
+      jwksTimeoutMs: e.AUTH_JWKS_TIMEOUT_MS,
     },
     seats: seats.directory,
     seatDirectoryFile: e.SEAT_DIRECTORY_FILE,

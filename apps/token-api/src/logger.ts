@@ -1,6 +1,8 @@
 // Structured JSON logs. Credentials, bearer tokens and SdkURLs are never handed to the logger;
-// `redact` is the second line of defence for any object that slips through.
+// `redact` is the second line of defence for known fields, and the scrubber (log-scrub.ts) the
+// third, for any message or field that quotes one (an upstream error's text, for instance).
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { createLogScrubber } from './log-scrub';
 
 export type { Logger };
 
@@ -29,6 +31,8 @@ export interface LoggerOptions {
   level?: string;
   /** Default: `bufferedDestination(1)` (stdout). */
   destination?: DestinationStream;
+  /** Values removed verbatim from every line (the configured credentials). */
+  secrets?: readonly string[];
 }
 
 /**
@@ -56,6 +60,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      hooks: { streamWrite: createLogScrubber(options.secrets) },
     },
     options.destination ?? bufferedDestination(1),
   );

@@ -1,13 +1,17 @@
 // Entry point: validate the configuration, listen, and shut down gracefully (stop accepting,
 // let in-flight requests finish within the bound, then exit).
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config';
+import { answerClientErrors } from './http/client-errors';
 import { createLogger, type Logger } from './logger';
 
 /** Longer than the gateway's upstream keep-alive (nginx: 60 s). */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/** Node's default, stated: an access token is a few KB; larger headers get 431 (client-errors.ts). */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 function loadConfigOrExit(): Config {
   try {
@@ -66,7 +70,7 @@ function shutDownOn(signals: NodeJS.Signals[], server: Server, release: () => Pr
 
 function main(): void {
   const config = loadConfigOrExit();
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.tccc.secretId, config.tccc.secretKey] });
   process.on('uncaughtException', (error) => {
     logger.fatal({ type: error.name, message: error.message, stack: error.stack }, 'uncaught exception');
     exitAfterFlush(logger, 1);
@@ -77,7 +81,9 @@ function main(): void {
   });
 
   const app = createApp(config, { logger });
-  const server = app.listen(config.port, config.host, () => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app.callback());
+  answerClientErrors(server, logger);
+  server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, config: describeConfig(config) }, `token-api listening on http://${config.host}:${port}`);
   });

@@ -1,10 +1,10 @@
 // Readiness: the configuration was valid (or the process would not be running) and the identity
-// provider's JWKS answers, fetched with a short timeout. The answer is cached for a few seconds so
+// provider's JWKS answers in full within one short deadline (a stalled body cannot hold the probe). The answer is cached for a few seconds so
 // probes from every replica and load balancer do not hammer the identity provider, and concurrent
 // probes share one fetch.
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import type { Clock } from './clock';
+import { FetchJsonError, fetchJsonWithin } from './net/fetch-json-within';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -19,35 +19,14 @@ export interface ReadinessOptions {
   clock: Clock;
 }
 
-function fetchJwks(url: string, agent: http.Agent, timeoutMs: number): Promise<ReadinessReport['checks']['jwks']> {
-  const get = url.startsWith('https:') ? https.get : http.get;
-  return new Promise((resolve) => {
-    const request = get(url, { agent, timeout: timeoutMs, headers: { accept: 'application/json' } }, (response) => {
-      if (response.statusCode !== 200) {
-        response.resume();
-        resolve('unreachable');
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > 256 * 1024) request.destroy();
-        else chunks.push(chunk);
-      });
-      response.on('end', () => {
-        try {
-          const keys = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { keys?: unknown }).keys;
-          resolve(Array.isArray(keys) && keys.length > 0 ? 'ok' : 'invalid');
-        } catch {
-          resolve('invalid');
-        }
-      });
-      response.on('error', () => resolve('unreachable'));
-    });
-    request.on('timeout', () => request.destroy(new Error('JWKS readiness probe timed out')));
-    request.on('error', () => resolve('unreachable'));
-  });
+async function fetchJwks(url: string, agent: http.Agent, timeoutMs: number): Promise<ReadinessReport['checks']['jwks']> {
+  try {
+    const json = await fetchJsonWithin(url, { agent, deadlineMs: timeoutMs, maxBytes: 256 * 1024 });
+    const keys = (json as { keys?: unknown } | null)?.keys;
+    return Array.isArray(keys) && keys.length > 0 ? 'ok' : 'invalid';
+  } catch (error) {
+    return error instanceof FetchJsonError && error.reason === 'invalid' ? 'invalid' : 'unreachable';
+  }
 }
 
 export function createReadinessCheck(options: ReadinessOptions): () => Promise<ReadinessReport> {

@@ -242,3 +242,15 @@ it('documents every variable in .env.example, and the example is a valid configu
   const config = loadConfig({ ...env, TCCC_SECRET_ID: SECRET_ID, TCCC_SECRET_KEY: SECRET_KEY, SEAT_DIRECTORY_FILE: DEV_SEATS_FILE });
   expect(config.port).toBe(3333);
 });
+
+it('reads the access-token rules: typ only when set, a maximum age and one JWKS deadline', () => {
+  expect(loadConfig(valid).auth).toMatchObject({ maxTokenAgeSeconds: 86_400, jwksTimeoutMs: 2_000 });
+  expect(loadConfig(valid).auth.tokenType).toBeUndefined();
+  expect(loadConfig({ ...valid, AUTH_TOKEN_TYPE: 'at+jwt', AUTH_MAX_TOKEN_AGE_SECONDS: '3600', AUTH_JWKS_TIMEOUT_MS: '500' }).auth).toMatchObject({
+    tokenType: 'at+jwt',
+    maxTokenAgeSeconds: 3600,
+    jwksTimeoutMs: 500,
+  });
+  const error = problemsOf({ ...valid, AUTH_TOKEN_TYPE: 'at jwt', AUTH_MAX_TOKEN_AGE_SECONDS: '10', AUTH_JWKS_TIMEOUT_MS: '0' });
+  expect(error.problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['AUTH_JWKS_TIMEOUT_MS', 'AUTH_MAX_TOKEN_AGE_SECONDS', 'AUTH_TOKEN_TYPE']);
+});

@@ -17,7 +17,7 @@ let keys: ReturnType<typeof createLocalJWKSet>;
 beforeAll(async () => {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   keys = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k', alg: 'RS256' }] });
-  token = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k' }).setIssuer(ISSUER).setAudience('tccc-desk').setSubject('alice').setExpirationTime('10m').sign(privateKey);
+  token = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k' }).setIssuer(ISSUER).setAudience('tccc-desk').setSubject('alice').setIssuedAt().setExpirationTime('10m').sign(privateKey);
   logs = captureLogs();
   const config = loadConfig({
     TCCC_SECRET_ID: 'AKIDunit',

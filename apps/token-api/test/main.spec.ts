@@ -1,6 +1,7 @@
 // The real entry point in a child process: start-up validation, listening, graceful shutdown.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { Agent, get } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { demoConfig, type RunningEmulator, startEmulator } from '@tccc-desk/tccc-emulator';
 import { accessToken, clearFaults, counters, emulatorEnv, injectFault } from './support/emulator-env';
@@ -149,4 +150,46 @@ it('gives up on requests still running after SHUTDOWN_TIMEOUT_MS and exits 1', a
   expect(at - signalled).toBeLessThan(4000);
   // fetch rejects (its TypeError comes from another realm, so compare by name).
   expect(await inFlight).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+});
+
+/** Sends raw bytes and returns everything the server answers before it closes the connection. */
+function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+function parseRawResponse(raw: string): { status: number; headers: string; body: unknown } {
+  const [head = '', body = ''] = raw.split('\r\n\r\n');
+  return { status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body: body ? JSON.parse(body) : undefined };
+}
+
+it('answers a 64 KB Authorization header with 431 in the JSON error shape, not Node’s empty one', async () => {
+  running = startMain(emulatorEnv(emulator, { PORT: '0' }));
+  const port = await listeningPort(running);
+  const huge = `Bearer ${'a'.repeat(64 * 1024)}`;
+  const raw = await rawExchange(port, `POST /api/tccc/login HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${huge}\r\nContent-Length: 0\r\n\r\n`);
+  const response = parseRawResponse(raw);
+  expect(response.status).toBe(431);
+  expect(response.headers).toContain('content-type: application/json');
+  expect(response.headers).toContain('connection: close');
+  expect(response.body).toEqual({ error: { code: 'headers_too_large', message: expect.stringMatching(/headers/i), requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+  expect(response.headers).toContain(`x-request-id: ${(response.body as { error: { requestId: string } }).error.requestId}`);
+  expect(raw).not.toContain('aaaaaaaa');
+  // The process is unharmed.
+  expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+});
+
+it('answers a request Node’s parser rejects (a broken request line) with 400 in the JSON error shape', async () => {
+  running = startMain(emulatorEnv(emulator, { PORT: '0' }));
+  const port = await listeningPort(running);
+  const response = parseRawResponse(await rawExchange(port, 'GET /healthz HTTP/9.x\r\n\r\n'));
+  expect(response.status).toBe(400);
+  expect(response.headers).toContain('content-type: application/json');
+  expect(response.body).toEqual({ error: { code: 'bad_request', message: expect.any(String), requestId: expect.any(String) } });
 });

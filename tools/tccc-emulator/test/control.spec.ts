@@ -11,13 +11,13 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 beforeEach(async () => {
-  expect((await fetch(`${emulator.url}/control/reset`, { method: 'POST' })).status).toBe(204);
+  expect((await fetch(`${emulator.url}/control/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(204);
 });
 
 function control(method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${emulator.url}/control${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -158,10 +158,48 @@ describe('control API input validation', () => {
   });
 });
 
+describe('cross-site requests (a page a developer visits must not drive the emulator)', () => {
+  // What a foreign page can send without a CORS preflight: text/plain, form-encoded, or no type.
+  const simpleRequests: [string, Record<string, string>, string | undefined][] = [
+    ['text/plain', { 'content-type': 'text/plain;charset=UTF-8' }, JSON.stringify({ kind: 'http500' })],
+    ['a form', { 'content-type': 'application/x-www-form-urlencoded' }, 'kind=http500'],
+    ['no content type', {}, undefined],
+  ];
+
+  it.each(simpleRequests)('answers %s on POST /control/faults with 415 and queues nothing', async (_case, headers, body) => {
+    const response = await fetch(`${emulator.url}/control/faults`, { method: 'POST', headers: { origin: 'https://evil.example', ...headers }, body });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ error: 'unsupported_media_type' });
+    expect((await (await control('GET', '/faults')).json()).faults).toEqual([]);
+  });
+
+  it('answers text/plain with 415 on every state-changing control route (reset, SDK scenario)', async () => {
+    await addFault({ kind: 'http500' });
+    for (const path of ['/control/reset', '/control/sdk/inbound', '/control/sdk/fail-next', '/control/sdk/token-expired']) {
+      const response = await fetch(`${emulator.url}${path}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+      expect({ path, status: response.status }).toEqual({ path, status: 415 });
+    }
+    const settings = await fetch(`${emulator.url}/control/sdk/settings`, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(settings.status).toBe(415);
+    // The reset above was refused: the fault is still queued.
+    expect((await (await control('GET', '/faults')).json()).faults).toHaveLength(1);
+  });
+
+  it('sends no CORS headers on the control API, preflight included, so browsers cannot call it cross-origin', async () => {
+    const preflight = await fetch(`${emulator.url}/control/faults`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const counters = await fetch(`${emulator.url}/control/counters`, { headers: { origin: 'https://evil.example' } });
+    expect(counters.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
 describe('shutdown', () => {
   it('close() does not wait for a pending latency fault', async () => {
     const own = await startEmulator({ port: 0, logger: false });
-    await fetch(`${own.url}/control/faults`, { method: 'POST', body: JSON.stringify({ kind: 'latency', latencyMs: 60_000 }) });
+    await fetch(`${own.url}/control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'latency', latencyMs: 60_000 }) });
     const pending = rejectionOf(cccClient(own, credential).CreateSDKLoginToken(aliceParams));
     await new Promise((resolve) => setTimeout(resolve, 100)); // let the request reach the fault
     const started = performance.now();

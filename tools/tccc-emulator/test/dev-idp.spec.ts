@@ -62,16 +62,44 @@ describe('dev identity provider', () => {
     await expect(verify(otherIssuer)).rejects.toBeInstanceOf(errors.JWTClaimValidationFailed);
   });
 
-  it('allows any origin on the token endpoint, preflight included', async () => {
+  it('allows local development origins on the token endpoint, preflight included', async () => {
+    for (const origin of ['http://localhost:4200', 'https://localhost:8443', 'http://127.0.0.1:4201']) {
+      const preflight = await fetch(`${emulator.url}/dev/idp/token`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(preflight.headers.get('access-control-allow-headers')).toMatch(/content-type/i);
+    }
+    const response = await fetch(`${emulator.url}/dev/idp/token`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:4200', 'content-type': 'application/json' },
+      body: JSON.stringify({ sub: 'alice' }),
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:4200');
+  });
+
+  it('mints no token for a text/plain or form body (what a foreign page can send without a preflight)', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await fetch(`${emulator.url}/dev/idp/token`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'content-type': type },
+        body: JSON.stringify({ sub: 'alice' }),
+      });
+      expect(response.status).toBe(415);
+      const body = await response.json();
+      expect(body).toMatchObject({ error: 'unsupported_media_type' });
+      expect(JSON.stringify(body)).not.toContain('access_token');
+    }
+  });
+
+  it('gives no CORS approval to an origin that is not local', async () => {
     const preflight = await fetch(`${emulator.url}/dev/idp/token`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:4200', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/content-type/i);
-    const response = await requestToken({ sub: 'alice' });
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('serves only public key material in the JWKS', async () => {

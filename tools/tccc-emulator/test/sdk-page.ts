@@ -128,7 +128,8 @@ export async function openPage(emulator: RunningEmulator, seatUserId = 'alice@ex
 export function control(emulator: RunningEmulator, method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${emulator.url}/control${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // The control API takes application/json only, bodyless calls included (require-json.ts).
+    headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
 }

@@ -413,7 +413,7 @@ describe('control API input', () => {
 describe('lifecycle', () => {
   it('with no page connected, inbound is a 409; close() ends open event streams promptly', async () => {
     const own = await startEmulator({ port: 0, logger: false });
-    expect((await fetch(`${own.url}/control/sdk/inbound`, { method: 'POST', body: JSON.stringify({ type: 'phone' }) })).status).toBe(409);
+    expect((await fetch(`${own.url}/control/sdk/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'phone' }) })).status).toBe(409);
     const page = await openPage(own);
     await controlOk(own, 'POST', '/sdk/inbound', { type: 'phone', timeout: 60 }); // a pending timer
     const started = Date.now();

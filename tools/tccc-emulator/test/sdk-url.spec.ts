@@ -71,7 +71,7 @@ describe('one-time SdkURL', () => {
   });
 
   it('counts minted, served and refused SdkURLs', async () => {
-    await fetch(`${emulator.url}/control/reset`, { method: 'POST' });
+    await fetch(`${emulator.url}/control/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
     const sdkUrl = await mintSdkUrl();
     await fetch(sdkUrl);
     await fetch(sdkUrl);

@@ -4,7 +4,8 @@ import { EMULATOR } from './urls';
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${EMULATOR}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    // The control API takes application/json only, bodyless calls included.
+    headers: { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -7,6 +7,7 @@ import type { Counters } from '../counters';
 import type { SdkScenario } from '../scenario/sdk-scenario';
 import { HttpError } from '../http/http-error';
 import { readJsonBody } from '../http/json-body';
+import { requireJson } from '../http/require-json';
 import { type FaultQueue, faultSpecSchema } from './faults';
 
 export interface ControlDeps {
@@ -23,7 +24,9 @@ const cloudSettingsSchema = z.strictObject({
 
 
 export function controlRoutes(deps: ControlDeps): Router {
+  // No CORS headers on purpose: only same-origin pages and non-browser clients may call this.
   const router = new Router({ prefix: '/control' });
+  router.use(requireJson);
 
   router.post('/faults', async function addFault(ctx) {
     const spec = await readJsonBody(ctx, faultSpecSchema);

@@ -5,6 +5,7 @@ import type { Middleware } from 'koa';
 import { z } from 'zod';
 import { HttpError } from '../http/http-error';
 import { readJsonBody } from '../http/json-body';
+import { requireJson } from '../http/require-json';
 import { SDK_RPC_METHODS } from '../protocol/sdk-protocol';
 import { ScenarioError } from '../scenario/call-center';
 import { inboundSpecSchema } from '../scenario/inbound-spec';
@@ -47,6 +48,7 @@ function sessionParam(raw: string | undefined): string {
 
 export function sdkControlRoutes(scenario: SdkScenario): Router {
   const router = new Router({ prefix: '/control/sdk' });
+  router.use(requireJson);
   router.use(scenarioErrors);
 
   router.post('/inbound', async function ringInbound(ctx) {

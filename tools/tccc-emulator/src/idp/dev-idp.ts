@@ -53,7 +53,8 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       const ttlSeconds = request.ttlSeconds ?? 3600;
       const issuedAt = unixSeconds(options.clock);
       const accessToken = await new SignJWT({ name: user.name })
-        .setProtectedHeader({ alg: DEV_IDP_ALGORITHM, kid, typ: 'JWT' })
+        // RFC 9068's access-token type, which token-api requires (AUTH_TOKEN_TYPE).
+        .setProtectedHeader({ alg: DEV_IDP_ALGORITHM, kid, typ: 'at+jwt' })
         .setIssuer(request.issuer ?? options.issuer)
         .setAudience(request.audience ?? options.audience)
         .setSubject(user.sub)

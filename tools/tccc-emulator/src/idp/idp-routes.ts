@@ -1,11 +1,13 @@
 // POST /dev/idp/token, GET /.well-known/jwks.json (and the IdP's discovery document).
-// CORS is open on these: the shell asks for a token from the browser during development.
+// CORS is open to local development origins only (the shell and the remote ask for a token from
+// the browser), and the token endpoint takes application/json only (require-json.ts).
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
 import { z } from 'zod';
 import type { Counters } from '../counters';
 import { HttpError } from '../http/http-error';
 import { readJsonBody } from '../http/json-body';
+import { requireJson } from '../http/require-json';
 import { type DevIdp, UnknownUserError } from './dev-idp';
 
 export const IDP_PATH = '/dev/idp';
@@ -18,8 +20,24 @@ const tokenRequestSchema = z.strictObject({
   issuer: z.string().min(1).optional(),
 });
 
-const anyOrigin: Middleware = async function allowAnyOrigin(ctx, next) {
-  ctx.set('Access-Control-Allow-Origin', '*');
+/** Pages served from this machine (localhost, 127.0.0.1, [::1], any port); nothing from the web. */
+export function isLocalOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const localOrigins: Middleware = async function allowLocalOrigins(ctx, next) {
+  const origin = ctx.get('Origin');
+  ctx.vary('Origin');
+  if (!isLocalOrigin(origin)) {
+    await next();
+    return;
+  }
+  ctx.set('Access-Control-Allow-Origin', origin);
   if (ctx.method === 'OPTIONS') {
     ctx.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
     ctx.set('Access-Control-Allow-Headers', 'Content-Type');
@@ -33,7 +51,7 @@ const anyOrigin: Middleware = async function allowAnyOrigin(ctx, next) {
 export function idpRoutes(idp: DevIdp, jwksUrl: string, counters: Counters): Router {
   const router = new Router();
 
-  router.all(`${IDP_PATH}/token`, anyOrigin, async function issueToken(ctx) {
+  router.all(`${IDP_PATH}/token`, localOrigins, requireJson, async function issueToken(ctx) {
     if (ctx.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST');
     const request = await readJsonBody(ctx, tokenRequestSchema);
     try {
@@ -46,11 +64,11 @@ export function idpRoutes(idp: DevIdp, jwksUrl: string, counters: Counters): Rou
     counters.increment('idpTokensIssued');
   });
 
-  router.get(JWKS_PATH, anyOrigin, function serveJwks(ctx) {
+  router.get(JWKS_PATH, localOrigins, function serveJwks(ctx) {
     ctx.body = idp.jwks;
   });
 
-  router.get(`${IDP_PATH}/.well-known/openid-configuration`, anyOrigin, function serveDiscovery(ctx) {
+  router.get(`${IDP_PATH}/.well-known/openid-configuration`, localOrigins, function serveDiscovery(ctx) {
     ctx.body = {
       issuer: idp.issuer,
       jwks_uri: jwksUrl,
