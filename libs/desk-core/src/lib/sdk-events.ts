@@ -25,7 +25,7 @@ function sdkEvent<K extends TcccEventName>(tccc: TcccGlobal, name: K, { clock, o
     (handler) => tccc.on(sdkName, handler as TcccListener<K>),
     (handler) => {
       try {
-        tccc.off(sdkName, handler as TcccListener<K>);
+        tccc.off?.(sdkName, handler as TcccListener<K>); // undocumented: without it, the closed subscriber ignores the calls
       } catch {
         // A failing `off` must not stop the teardown of the other listeners.
       }

@@ -19,11 +19,13 @@ import {
   type Subscription,
 } from 'rxjs';
 import type { TcccGlobal } from '@tccc-desk/tccc-sdk';
-import { sdkEvent, type DeskAction } from './actions';
+import { expiredOffer, sdkEvent, type DeskAction } from './actions';
 import type { DeskErrorInfo, DeskEvent, DeskState } from './desk.types';
 import { createReducer, type DeskReducer } from './reducer';
+import { sessionIdOf } from './payload-readers';
 import { sdkEvents } from './sdk-events';
-import { initialState } from './state';
+import { OFFER_EXPIRY_GRACE_MS, offerDeadline } from './session-transitions';
+import { initialState, liveSession } from './state';
 
 export interface StoreOptions {
   clock: () => number;
@@ -61,6 +63,34 @@ export function createStore(options: StoreOptions): DeskStore {
   const actions = new Subject<DeskAction>();
   const sdk = new BehaviorSubject<TcccGlobal | null>(null);
   let destroyed = false;
+  // One timer per ringing offer with a timeout: if the platform says nothing by then (plus a
+  // grace), the offer leaves the live list. Cleared as soon as the session is no longer ringing.
+  const offerTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const watchOffer = (action: DeskAction, next: DeskState): void => {
+    if (action.type !== 'sdk/event') return;
+    const id = sessionIdOf(action.event.payload);
+    if (id === undefined) return;
+    const session = liveSession(next, id);
+    const deadline = session && offerDeadline(session);
+    const timer = offerTimers.get(id);
+    if (deadline === undefined) {
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        offerTimers.delete(id);
+      }
+      return;
+    }
+    if (timer !== undefined) return;
+    const delay = Math.max(0, deadline - options.clock()) + OFFER_EXPIRY_GRACE_MS;
+    const handle = setTimeout(() => {
+      offerTimers.delete(id);
+      if (!destroyed) actions.next(expiredOffer(id, options.clock()));
+    }, delay);
+    // In Node (tests, SSR) a pending offer must not keep the process alive.
+    (handle as { unref?: () => void }).unref?.();
+    offerTimers.set(id, handle);
+  };
 
   const reportError = (error: DeskErrorInfo): void => {
     if (!destroyed) errors.next(error);
@@ -96,6 +126,10 @@ export function createStore(options: StoreOptions): DeskStore {
         reportError({ code: 'unexpected_event', message: `The desk could not apply "${action?.type}"; its state is unchanged.`, retryable: false });
       }
       if (next !== previous) state.next(next);
+      if (action && !failed) watchOffer(action, next);
+      if (action?.type === 'sdk/event' && next.lifecycle !== previous.lifecycle && next.lifecycle.status === 'error') {
+        reportError(next.lifecycle.error); // e.g. tokenExpired once ready
+      }
       if (action?.type === 'sdk/event') {
         events.next(action.event);
         const diagnostics = next.diagnostics;
@@ -127,6 +161,8 @@ export function createStore(options: StoreOptions): DeskStore {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      for (const timer of offerTimers.values()) clearTimeout(timer);
+      offerTimers.clear();
       // Ends the SDK subscriptions (tccc.off for every listener) and the fold.
       subscription.unsubscribe();
       sdk.complete();
