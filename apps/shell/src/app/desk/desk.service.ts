@@ -146,10 +146,14 @@ export class DeskService {
     await desk.call.dial({ phoneNumber });
   }
 
+  /** Accept through the contact's own SDK module: chat → desk.chat, video → desk.video, else desk.call. */
   async accept(sessionId: string): Promise<void> {
     const desk = this.desk();
     if (!desk) throw new Error('The desk is not available.');
-    await desk.call.accept(sessionId);
+    const channel = this.sessions().find((s) => s.id === sessionId)?.channel;
+    if (channel === 'im') await desk.chat.accept(sessionId);
+    else if (channel === 'video') await desk.video.accept(sessionId);
+    else await desk.call.accept(sessionId);
   }
 
   private load(): Promise<void> {
