@@ -206,6 +206,12 @@ describe('<tccc-desk>', () => {
     expect(desk.call.accept).toHaveBeenCalledWith('int-1');
   });
 
+  it('calls a colleague (internal call) by agent account', async () => {
+    await type('internal-input', ' bob@example.com ');
+    await click('internal-button');
+    expect(desk.call.internal).toHaveBeenCalledWith({ calleeUserId: 'bob@example.com' });
+  });
+
   it('while busy the status picker shows Busy (never blank); a request shows as pending', async () => {
     desk.setAgent({ status: 'busy', online: true });
     await fixture.whenStable();

@@ -19,6 +19,7 @@ import { AgentStatusComponent, DEFAULT_REST_REASONS, type AgentStatusChange } fr
 import { DialerComponent } from './dialer.component';
 import { ErrorPanelComponent } from './error-panel.component';
 import { EventLogComponent } from './event-log.component';
+import { InternalCallComponent } from './internal-call.component';
 import { errorMessage, lifecycleLabel, peerLabel } from './format';
 import { SessionControlsComponent, type TransferRequest } from './session-controls.component';
 import { SessionListComponent } from './session-list.component';
@@ -39,6 +40,7 @@ const EVENT_LOG_SIZE = 100;
     DialerComponent,
     ErrorPanelComponent,
     EventLogComponent,
+    InternalCallComponent,
     SessionControlsComponent,
     SessionListComponent,
     StateInspectorComponent,
@@ -87,6 +89,7 @@ const EVENT_LOG_SIZE = 100;
         }
 
         <tccc-dialer (dialNumber)="dial($event)" />
+        <tccc-internal-call (callAgent)="callAgent($event)" />
       } @else if (lifecycle().status !== 'error') {
         <p class="waiting" data-testid="desk-waiting">{{ lifecycleText() }}</p>
       }
@@ -234,6 +237,10 @@ export class DeskComponent implements OnInit {
 
   sendDigit(session: DeskSession, digit: string): void {
     this.run(() => channelCommands(this.desk, session).sendDigit?.(digit) ?? Promise.resolve());
+  }
+
+  callAgent(calleeUserId: string): void {
+    this.run(() => this.desk.call.internal({ calleeUserId }));
   }
 
   dial(phoneNumber: string): void {
