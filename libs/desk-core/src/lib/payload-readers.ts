@@ -128,8 +128,10 @@ export function mutedFlagOf(response: unknown): boolean | undefined {
 /** Drop undefined fields, so sessions compare and serialise cleanly. */
 export function peer(fields: { [K in keyof SessionPeer]: string | undefined }): SessionPeer {
   const out: SessionPeer = {};
-  for (const [key, value] of Object.entries(fields) as [keyof SessionPeer, string | undefined][]) {
-    if (value !== undefined) out[key] = value;
+  // for…in over an own-keys literal: no entries arrays per call (this runs on every offer).
+  for (const key in fields) {
+    const value = fields[key as keyof SessionPeer];
+    if (value !== undefined) out[key as keyof SessionPeer] = value;
   }
   return out;
 }

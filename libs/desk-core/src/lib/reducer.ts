@@ -49,7 +49,13 @@ export function createReducer(options: ReducerOptions = { historySize: DEFAULT_H
       if (result.sessionId !== undefined) lastUnexpected.sessionId = result.sessionId;
       return makeState({ ...p, diagnostics: { unexpectedEvents: seen.unexpectedEvents + 1, eventsSeen: seen.eventsSeen + 1, lastUnexpected } });
     }
-    return makeState({ ...result, diagnostics: { ...seen, eventsSeen: seen.eventsSeen + 1 } });
+    const diagnostics = { ...seen, eventsSeen: seen.eventsSeen + 1 };
+    // A changed result is a fresh object of this step (reducers spread, never write): finish it in place.
+    if (result !== p) {
+      result.diagnostics = diagnostics;
+      return makeState(result);
+    }
+    return makeState({ ...p, diagnostics });
   }
 
   return function deskReducer(state: DeskState, action: DeskAction): DeskState {

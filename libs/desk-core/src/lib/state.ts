@@ -83,10 +83,12 @@ export function initialState(): DeskState {
   });
 }
 
-/** A copy of the parts of a state, for the reducer to build the next one from. */
-export function partsOf(state: DeskState): StateParts {
-  const parts = StoreState.partsOf(state);
-  return parts ? { ...parts } : partsOfPlain(state);
+/**
+ * The parts of a state, for the reducer to build the next one from. Shared, not copied: the
+ * reducers never write to parts, they spread them (so "nothing changed" is `after === before`).
+ */
+export function partsOf(state: DeskState): Readonly<StateParts> {
+  return StoreState.partsOf(state) ?? partsOfPlain(state);
 }
 
 /** A state that was not made by the store (built by hand, or a JSON copy): rebuild its parts. */

@@ -24,7 +24,7 @@ import type { DeskErrorInfo, DeskEvent, DeskState } from './desk.types';
 import { createReducer, type DeskReducer } from './reducer';
 import { sessionIdOf } from './payload-readers';
 import { sdkEvents } from './sdk-events';
-import { OFFER_EXPIRY_GRACE_MS, offerDeadline } from './session-transitions';
+import { createOfferExpiry } from './offer-expiry';
 import { initialState, liveSession } from './state';
 
 export interface StoreOptions {
@@ -63,33 +63,14 @@ export function createStore(options: StoreOptions): DeskStore {
   const actions = new Subject<DeskAction>();
   const sdk = new BehaviorSubject<TcccGlobal | null>(null);
   let destroyed = false;
-  // One timer per ringing offer with a timeout: if the platform says nothing by then (plus a
-  // grace), the offer leaves the live list. Cleared as soon as the session is no longer ringing.
-  const offerTimers = new Map<string, ReturnType<typeof setTimeout>>();
-
+  // A ringing offer the platform says nothing about leaves the live list after its timeout.
+  const offers = createOfferExpiry(options.clock, (id, at) => {
+    if (!destroyed) actions.next(expiredOffer(id, at));
+  });
   const watchOffer = (action: DeskAction, next: DeskState): void => {
     if (action.type !== 'sdk/event') return;
     const id = sessionIdOf(action.event.payload);
-    if (id === undefined) return;
-    const session = liveSession(next, id);
-    const deadline = session && offerDeadline(session);
-    const timer = offerTimers.get(id);
-    if (deadline === undefined) {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        offerTimers.delete(id);
-      }
-      return;
-    }
-    if (timer !== undefined) return;
-    const delay = Math.max(0, deadline - options.clock()) + OFFER_EXPIRY_GRACE_MS;
-    const handle = setTimeout(() => {
-      offerTimers.delete(id);
-      if (!destroyed) actions.next(expiredOffer(id, options.clock()));
-    }, delay);
-    // In Node (tests, SSR) a pending offer must not keep the process alive.
-    (handle as { unref?: () => void }).unref?.();
-    offerTimers.set(id, handle);
+    if (id !== undefined) offers.track(id, liveSession(next, id));
   };
 
   const reportError = (error: DeskErrorInfo): void => {
@@ -161,8 +142,7 @@ export function createStore(options: StoreOptions): DeskStore {
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      for (const timer of offerTimers.values()) clearTimeout(timer);
-      offerTimers.clear();
+      offers.stop();
       // Ends the SDK subscriptions (tccc.off for every listener) and the fold.
       subscription.unsubscribe();
       sdk.complete();
