@@ -11,8 +11,6 @@ import {
   Subject,
   map,
   merge,
-  observeOn,
-  queueScheduler,
   scan,
   switchMap,
   type Observable,
@@ -24,6 +22,7 @@ import type { DeskErrorInfo, DeskEvent, DeskState } from './desk.types';
 import { createReducer, type DeskReducer } from './reducer';
 import { sessionIdOf } from './payload-readers';
 import { sdkEvents } from './sdk-events';
+import { inOrder } from './in-order';
 import { createOfferExpiry } from './offer-expiry';
 import { initialState, liveSession } from './state';
 
@@ -94,7 +93,7 @@ export function createStore(options: StoreOptions): DeskStore {
     .pipe(
       // A subscriber that dispatches while being notified (e.g. connect() from a lifecycle$
       // callback) is queued, so every subscriber sees the states in order.
-      observeOn(queueScheduler),
+      inOrder(),
       scan((step: Step, action: DeskAction): Step => safeReduce(reducer, step.state, action), {
         state: state.value,
         action: null,
