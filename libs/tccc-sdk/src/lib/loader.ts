@@ -64,7 +64,7 @@ export function tcccSdkPhase(): TcccSdkPhase {
  * this loader's last `load` started or joined, so a late teardown cannot kill a newer instance.
  * Consumers sharing one instance share its teardown too (there is one SDK per page).
  */
-export function createTcccLoader(options?: TcccLoadOptions): TcccLoader {
+export function createTcccLoader(options?: TcccLoadOptions): TcccLoader & Required<Pick<TcccLoader, 'onUnload'>> {
   validateLoadOptions(options); // fail at creation; the document is resolved at load time
   let joined: GuardEntry | null = null;
   return {
