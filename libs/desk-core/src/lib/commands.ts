@@ -131,7 +131,7 @@ export function createCommands(ctx: CommandContext): DeskCommands {
       speakers: run(S['devices.speakers']),
     },
     ui: { show: run(S['ui.show']), hide: run(S['ui.hide']) },
-  } as DeskCommands;
+  };
 }
 
 /** What a thrown or rejected SDK call said: its errorMsg/errMsg (the guide's `throw res`), or the Error's message. */
