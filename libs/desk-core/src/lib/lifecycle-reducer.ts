@@ -12,16 +12,18 @@ import { tokenExpiredError } from './errors';
 import { fieldsOf } from './payload-readers';
 import type { StateParts } from './state';
 
-/** Why an event was set aside. */
-export interface Unexpected {
-  unexpected: string;
-  sessionId?: string;
+/** Why an event was set aside (a class, so the reducer tells it from parts with one `instanceof`). */
+export class Unexpected {
+  constructor(
+    readonly unexpected: string,
+    readonly sessionId?: string,
+  ) {}
 }
 
 export type EventResult = StateParts | Unexpected;
 
 export function unexpected(reason: string, sessionId?: string): Unexpected {
-  return sessionId === undefined ? { unexpected: reason } : { unexpected: reason, sessionId };
+  return new Unexpected(reason, sessionId);
 }
 
 /** A lifecycle or agent action → the next parts; the same parts when nothing changed. */

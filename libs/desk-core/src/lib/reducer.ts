@@ -9,7 +9,7 @@
  */
 import type { DeskAction } from './actions';
 import type { DeskDiagnostics, DeskEvent, DeskState } from './desk.types';
-import { onStatusChanged, onTokenExpired, reduceLifecycle, type EventResult } from './lifecycle-reducer';
+import { Unexpected, onStatusChanged, onTokenExpired, reduceLifecycle, type EventResult } from './lifecycle-reducer';
 import { createSessionReducer } from './session-reducer';
 import { makeState, partsOf, type StateParts } from './state';
 
@@ -44,12 +44,13 @@ export function createReducer(options: ReducerOptions = { historySize: DEFAULT_H
     const p = partsOf(state);
     const result = applyEvent(p, event);
     const seen = state.diagnostics;
-    if ('unexpected' in result) {
+    if (result instanceof Unexpected) {
       const lastUnexpected: NonNullable<DeskDiagnostics['lastUnexpected']> = { event: String(event.name), reason: result.unexpected };
       if (result.sessionId !== undefined) lastUnexpected.sessionId = result.sessionId;
       return makeState({ ...p, diagnostics: { unexpectedEvents: seen.unexpectedEvents + 1, eventsSeen: seen.eventsSeen + 1, lastUnexpected } });
     }
-    const diagnostics = { ...seen, eventsSeen: seen.eventsSeen + 1 };
+    const diagnostics: DeskDiagnostics = { unexpectedEvents: seen.unexpectedEvents, eventsSeen: seen.eventsSeen + 1 };
+    if (seen.lastUnexpected !== undefined) diagnostics.lastUnexpected = seen.lastUnexpected;
     // A changed result is a fresh object of this step (reducers spread, never write): finish it in place.
     if (result !== p) {
       result.diagnostics = diagnostics;
