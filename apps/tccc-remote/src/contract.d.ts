@@ -23,6 +23,9 @@ declare module 'tccc_remote/desk' {
     nickname?: string;
     avatar?: string;
     peerSource?: string;
+    channelName?: string;
+    clientData?: string;
+    callee?: string;
   }
 
   export interface DeskSession {
@@ -31,6 +34,8 @@ declare module 'tccc_remote/desk' {
     direction: SessionDirection;
     status: SessionStatus;
     muted: boolean;
+    /** Video sessions: whether the agent's camera is off. */
+    videoMuted?: boolean;
     peer: SessionPeer;
     /** ms since epoch. */
     offeredAt: number;
@@ -41,6 +46,10 @@ declare module 'tccc_remote/desk' {
     closeBy?: 'client' | 'seat' | 'admin' | 'timer';
     endReason?: string;
     transferredTo?: { skillGroupId?: string; userId?: string };
+    /** Built from a later event (the desk never saw the offer, e.g. after a reload). */
+    adopted?: true;
+    /** false when the channel is a guess. */
+    channelKnown?: false;
     raw: unknown;
   }
 
@@ -48,6 +57,9 @@ declare module 'tccc_remote/desk' {
     | 'invalid_argument'
     | 'not_ready'
     | 'unknown_session'
+    | 'invalid_state'
+    | 'wrong_channel'
+    | 'sdk_unloaded'
     | 'sdk_error'
     | 'login_failed'
     | 'no_seat'
@@ -73,12 +85,18 @@ declare module 'tccc_remote/desk' {
     | { status: 'ready'; readyAt: number }
     | { status: 'error'; error: DeskErrorInfo };
 
-  export type AgentStatus = 'free' | 'rest' | 'arrange' | 'notReady' | 'stopNotReady' | 'busy' | 'unknown';
+  /** The platform's statuses (`statusChanged`). */
+  export type AgentStatus = 'free' | 'rest' | 'arrange' | 'notReady' | 'busy' | 'unknown';
+  /** What `agent.setStatus` accepts. */
+  export type AgentSetStatus = 'free' | 'rest' | 'arrange' | 'notReady' | 'stopNotReady';
 
   export interface AgentState {
+    /** The platform's word, never a request. */
     status: AgentStatus;
     restReason?: string;
     online: boolean;
+    /** A setStatus the platform has not confirmed yet. */
+    pending?: { status: AgentSetStatus; restReason?: string };
   }
 
   export interface DeskState {
@@ -91,11 +109,39 @@ declare module 'tccc_remote/desk' {
     diagnostics: { unexpectedEvents: number; eventsSeen: number };
   }
 
-  /** An SDK event as the desk received it (payloads are typed in @tccc-desk/tccc-sdk). */
-  export interface DeskEvent {
-    name: string;
-    payload: unknown;
-    at: number;
+  type IvrStep = { key: string; label: string };
+  type CallInBase = { sessionId: string; timeout: number; remark?: string };
+  export type CallInPayload =
+    | (CallInBase & { type: 'phone'; calleePhoneNumber: string; callerPhoneNumber?: string; callerLocation?: string; ivrPath?: IvrStep[]; protectedCallee?: string; protectedCaller?: string; serverType?: 'staffSeat' | 'staffPhoneSeat' | 'staffExtensionSeat' })
+    | (CallInBase & { type: 'im'; nickname: string; avatar?: string; peerSource?: string; channelName?: string; clientData?: string })
+    | (CallInBase & { type: 'voip'; callee: string; calleeRemark?: string; userId: string; nickname?: string; avatar?: string; peerSource?: string; ivrPath?: IvrStep[] })
+    | (CallInBase & { type: 'video'; userId: string; nickname?: string; avatar?: string })
+    | (CallInBase & { type: 'internal'; peerUserId: string });
+
+  /** Event name → payload (the documented events). */
+  export interface DeskEventMap {
+    ready: Record<string, never> | undefined;
+    callIn: CallInPayload;
+    userAccessed: { sessionId: string };
+    autoTransfer: { sessionId: string };
+    sessionEnded: { sessionId: string; closeBy?: 'client' | 'seat' | 'admin' | 'timer'; mainReason?: string; subReason?: string; type?: SessionChannel; duration?: number };
+    callOuted: { sessionId: string; callerPhoneNumber?: string; calleePhoneNumber?: string; protectedCallee?: string; remark?: string };
+    calloutAccepted: { sessionId: string };
+    transfer: { sessionId: string; skillGroupId?: string; userId?: string };
+    statusChanged: { status?: 'free' | 'busy' | 'arrange' | 'notReady' | 'rest' };
+    sessionCompleted: { sessionId: string };
+    tokenExpired: { message: string };
+  }
+
+  /** An SDK event as the desk received it: a union discriminated by `name`. */
+  export type DeskEvent = { [K in keyof DeskEventMap]: { name: K; payload: DeskEventMap[K]; at: number } }[keyof DeskEventMap];
+
+  export interface Preflight {
+    secureContext: boolean;
+    browserSupported: boolean;
+    microphone: 'granted' | 'prompt' | 'denied' | 'unavailable';
+    microphones: number;
+    speakers: number;
   }
 
   export interface DialOptions {
@@ -109,7 +155,7 @@ declare module 'tccc_remote/desk' {
 
   export interface TransferTarget {
     sessionId: string;
-    /** Exactly one of skillGroupId or userId. */
+    /** Both optional (the guide): a skill group, an agent, or neither. */
     skillGroupId?: string;
     userId?: string;
   }
@@ -129,22 +175,49 @@ declare module 'tccc_remote/desk' {
     retry(): Promise<void>;
     /** Tear the SDK down and complete every stream (sign-out). */
     destroy(): void;
+    /** Secure context, browser support, microphone permission, device counts. */
+    preflight(): Promise<Preflight>;
+    /** Phone, voip and internal sessions (tccc.Call). */
     readonly call: {
       dial(options: DialOptions): Promise<{ sessionId: string }>;
       accept(sessionId: string): Promise<void>;
       hangUp(sessionId: string): Promise<void>;
+      /** Remove an ended session from the list (删除会话); a live one is hung up first. */
+      delete(sessionId: string): Promise<void>;
       mute(sessionId: string): Promise<void>;
       unmute(sessionId: string): Promise<void>;
+      isMuted(sessionId: string): Promise<boolean>;
       hold(sessionId: string): Promise<void>;
       unhold(sessionId: string): Promise<void>;
       transfer(target: TransferTarget): Promise<void>;
-      sendDigits(sessionId: string, digits: string): Promise<void>;
-      internal(options: { calleeUserId: string; useMobile?: boolean }): Promise<{ sessionId: string }>;
+      sendDigits(sessionId: string, digits?: string): Promise<void>;
+      internal(options: { calleeUserId: string; useMobile?: boolean }): Promise<{ sessionId?: string }>;
+    };
+    /** Chat (im) sessions (tccc.Chat). */
+    readonly chat: {
+      accept(sessionId: string): Promise<void>;
+      end(sessionId: string): Promise<void>;
+      transfer(target: TransferTarget): Promise<void>;
+    };
+    /** Video sessions (tccc.Video). */
+    readonly video: {
+      accept(sessionId: string): Promise<void>;
+      end(sessionId: string): Promise<void>;
+      mute(sessionId: string): Promise<void>;
+      unmute(sessionId: string): Promise<void>;
+      muteVideo(sessionId: string): Promise<void>;
+      unmuteVideo(sessionId: string): Promise<void>;
+      transfer(target: TransferTarget): Promise<void>;
     };
     readonly agent: {
       online(): Promise<void>;
       offline(): Promise<void>;
-      setStatus(options: { status: 'free' | 'rest' | 'arrange' | 'notReady' | 'stopNotReady'; restReason?: string }): Promise<void>;
+      setStatus(options: { status: AgentSetStatus; restReason?: string }): Promise<void>;
+    };
+    readonly devices: {
+      isBrowserSupported(): boolean;
+      microphones(): Promise<MediaDeviceInfo[]>;
+      speakers(): Promise<MediaDeviceInfo[]>;
     };
     readonly ui: { show(): Promise<void>; hide(): Promise<void> };
   }

@@ -57,12 +57,10 @@ const invalid: Case[] = [
   ['accept with a 129-character id', (d) => d.call.accept(long(129)), 'sessionId'],
   ['hangUp with a control character', (d) => d.call.hangUp('i\u00001'), 'sessionId'],
   ['mute without an id', (d) => d.call.mute(undefined as never), 'sessionId'],
-  ['transfer to nobody', (d) => d.call.transfer({ sessionId: 'i1' }), 'target'],
-  ['transfer to both', (d) => d.call.transfer({ sessionId: 'i1', skillGroupId: 'sg', userId: 'bob' }), 'target'],
   ['transfer to an empty userId', (d) => d.call.transfer({ sessionId: 'i1', userId: '' }), 'userId'],
   ['transfer without a target object', (d) => d.call.transfer(null as never), 'target'],
   ['transfer without a sessionId', (d) => d.chat.transfer({ userId: 'bob' } as never), 'sessionId'],
-  ['sendDigits with nothing', (d) => d.call.sendDigits('i1', ''), 'digits'],
+  ['sendDigits with a null', (d) => d.call.sendDigits('i1', null as never), 'digits'],
   ['sendDigits with letters', (d) => d.call.sendDigits('i1', '12a'), 'digits'],
   ['sendDigits with a space', (d) => d.call.sendDigits('i1', '1 2'), 'digits'],
   ['sendDigits too long', (d) => d.call.sendDigits('i1', long(33, '1')), 'digits'],
@@ -176,32 +174,33 @@ describe('commands: success', () => {
     expect(state().activeSessionId).toBe('i1');
   });
 
-  it('session commands call the documented SDK methods with { sessionId }', async () => {
+  it('session commands call the documented SDK methods with { sessionId }, each channel through its module', async () => {
     const { desk, sdk } = await readyDesk();
-    await desk.call.accept('i1');
+    sdk.emit('callIn', phoneCallIn('p2'));
+    sdk.emit('callIn', { type: 'im', sessionId: 'c1', timeout: 0, nickname: 'Ann' });
+    sdk.emit('callIn', { type: 'video', sessionId: 'v1', timeout: 0, userId: 'u1' });
+    await desk.call.accept('p2');
     await desk.call.hangUp('i1');
-    await desk.call.delete('i1');
-    await desk.chat.accept('i1');
-    await desk.chat.end('i1');
-    await desk.video.accept('i1');
-    await desk.video.end('i1');
-    await desk.video.muteVideo('i1');
-    await desk.video.unmuteVideo('i1');
-    expect(sdk.calls.map((c) => c.method)).toEqual([
-      'Call.accept',
-      'Call.hungUp',
-      'Call.deleteCall',
-      'Chat.accept',
-      'Chat.end',
-      'Video.accept',
-      'Video.end',
-      'Video.muteVideo',
-      'Video.unmuteVideo',
+    await desk.chat.accept('c1');
+    await desk.chat.end('c1');
+    await desk.video.accept('v1');
+    sdk.emit('userAccessed', { sessionId: 'v1' }); // the fake SDK answers commands, sends no events
+    await desk.video.muteVideo('v1');
+    await desk.video.unmuteVideo('v1');
+    await desk.video.end('v1');
+    expect(sdk.calls.map((c) => [c.method, c.args])).toEqual([
+      ['Call.accept', [{ sessionId: 'p2' }]],
+      ['Call.hungUp', [{ sessionId: 'i1' }]],
+      ['Chat.accept', [{ sessionId: 'c1' }]],
+      ['Chat.end', [{ sessionId: 'c1' }]],
+      ['Video.accept', [{ sessionId: 'v1' }]],
+      ['Video.muteVideo', [{ sessionId: 'v1' }]],
+      ['Video.unmuteVideo', [{ sessionId: 'v1' }]],
+      ['Video.end', [{ sessionId: 'v1' }]],
     ]);
-    for (const call of sdk.calls) expect(call.args).toEqual([{ sessionId: 'i1' }]);
   });
 
-  it('mute/unmute/isMuted and hold/unhold update the session (the SDK sends no event for them)', async () => {
+  it('mute/unmute/isMuted, hold/unhold and the camera update the session (the SDK sends no event for them)', async () => {
     const { desk, sdk, state } = await readyDesk();
     await desk.call.mute('i1');
     expect(state().sessions['i1'].muted).toBe(true);
@@ -210,28 +209,45 @@ describe('commands: success', () => {
     sdk.answer('Call.isMicMuted', () => Promise.resolve({ status: 'success', data: true }));
     expect(await desk.call.isMuted('i1')).toBe(true);
     expect(state().sessions['i1'].muted).toBe(true);
-    await desk.video.unmute('i1');
-    expect(state().sessions['i1'].muted).toBe(false);
     await desk.call.hold('i1');
     expect(state().sessions['i1'].status).toBe('held');
     await desk.call.unhold('i1');
     expect(state().sessions['i1'].status).toBe('talking');
-    expect(sdk.calls.map((c) => c.method)).toEqual(['Call.muteMic', 'Call.unmuteMic', 'Call.isMicMuted', 'Video.unmuteMic', 'Call.hold', 'Call.unHold']);
+    sdk.emit('callIn', { type: 'video', sessionId: 'v1', timeout: 0, userId: 'u1' });
+    expect(state().sessions['v1'].videoMuted).toBe(false);
+    sdk.emit('userAccessed', { sessionId: 'v1' });
+    await desk.video.mute('v1');
+    await desk.video.muteVideo('v1');
+    expect(state().sessions['v1']).toMatchObject({ muted: true, videoMuted: true });
+    await desk.video.unmuteVideo('v1');
+    expect(state().sessions['v1'].videoMuted).toBe(false);
+    expect(sdk.calls.map((c) => c.method)).toEqual([
+      'Call.muteMic',
+      'Call.unmuteMic',
+      'Call.isMicMuted',
+      'Call.hold',
+      'Call.unHold',
+      'Video.muteMic',
+      'Video.muteVideo',
+      'Video.unmuteVideo',
+    ]);
   });
 
   it('transfer, sendDigits and internal send exactly the checked options', async () => {
     const { desk, sdk, state } = await readyDesk();
-    await desk.call.transfer({ sessionId: 'i1', userId: 'bob@corp' });
-    await desk.video.transfer({ sessionId: 'i1', skillGroupId: 'sg-1' });
+    sdk.emit('callIn', { type: 'video', sessionId: 'v1', timeout: 0, userId: 'u1' });
+    sdk.emit('userAccessed', { sessionId: 'v1' });
     await desk.call.sendDigits('i1', '12*#');
+    await desk.call.transfer({ sessionId: 'i1', userId: 'bob@corp' });
+    await desk.video.transfer({ sessionId: 'v1', skillGroupId: 'sg-1' });
     expect(await desk.call.internal({ calleeUserId: 'carol@corp', useMobile: true })).toEqual({ sessionId: 'int-1' });
     expect(sdk.calls).toEqual([
-      { method: 'Call.transfer', args: [{ sessionId: 'i1', userId: 'bob@corp' }] },
-      { method: 'Video.transfer', args: [{ sessionId: 'i1', skillGroupId: 'sg-1' }] },
       { method: 'Call.sendDigits', args: [{ sessionId: 'i1', dtmfText: '12*#' }] },
+      { method: 'Call.transfer', args: [{ sessionId: 'i1', userId: 'bob@corp' }] },
+      { method: 'Video.transfer', args: [{ sessionId: 'v1', skillGroupId: 'sg-1' }] },
       { method: 'Call.startInternalCall', args: [{ calleeUserId: 'carol@corp', useMobile: true }] },
     ]);
-    expect(state().sessions['int-1']).toMatchObject({ channel: 'internal', direction: 'internal', status: 'dialing' });
+    expect(state().sessions['int-1']).toMatchObject({ channel: 'internal', direction: 'internal', status: 'dialing', peer: { userId: 'carol@corp' } });
   });
 
   it('agent, devices and ui commands', async () => {
@@ -239,6 +255,8 @@ describe('commands: success', () => {
     await desk.agent.online();
     expect(state().agent.online).toBe(true);
     await desk.agent.setStatus({ status: 'rest', restReason: 'lunch' });
+    expect(state().agent).toEqual({ status: 'unknown', online: true, pending: { status: 'rest', restReason: 'lunch' } });
+    sdk.emit('statusChanged', { status: 'rest' });
     expect(state().agent).toEqual({ status: 'rest', restReason: 'lunch', online: true });
     await desk.agent.offline();
     expect(state().agent.online).toBe(false);

@@ -1,5 +1,6 @@
 import { DeskError, isDeskError } from '../src/index';
-import { loadFailure, loginFailure, scrub } from '../src/lib/errors';
+import { redactSdkUrl } from '@tccc-desk/tccc-sdk';
+import { loadFailure, loginFailure } from '../src/lib/errors';
 
 describe('DeskError', () => {
   it('is an Error carrying DeskErrorInfo, serialisable, recognised across copies', () => {
@@ -23,10 +24,11 @@ describe('DeskError', () => {
     expect(loadFailure('weird', 'https://x').toJSON()).toEqual({ code: 'script_error', message: 'The TCCC SDK could not be loaded.', retryable: true });
   });
 
-  it('scrubs an SdkURL and its token out of messages', () => {
+  it('redacts an SdkURL (the one function shared with tccc-sdk) and its token out of messages', () => {
     const url = 'https://sdk.example.test/a.js?sdkAppId=1400&token=abcdefghijkl&x=short';
-    expect(scrub(`failed ${url}`, url)).toBe('failed [SdkURL]');
-    expect(scrub('token abcdefghijkl expired', url)).toBe('token [redacted] expired');
-    expect(scrub('nothing here', url)).toBe('nothing here');
+    expect(redactSdkUrl(`failed ${url}`, url)).toBe('failed [redacted]');
+    expect(redactSdkUrl('token abcdefghijkl expired', url)).toBe('token [redacted] expired');
+    expect(redactSdkUrl('nothing here', url)).toBe('nothing here');
+    expect(loadFailure(new Error(`no ${url}`), url).message).not.toContain('abcdefghijkl');
   });
 });

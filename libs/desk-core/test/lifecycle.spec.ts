@@ -144,7 +144,7 @@ describe('connection failures and retry', () => {
     const error = await rejectionOf(desk.connect());
     expect(error.code).toBe('script_error');
     expect(error.message).not.toContain('super-secret-token-1');
-    expect(error.message).toBe('The TCCC SDK could not be loaded: GET [SdkURL] failed; token [redacted] rejected.');
+    expect(error.message).toBe('The TCCC SDK could not be loaded: GET [redacted] failed; token [redacted] rejected.');
     desk.destroy();
   });
 });

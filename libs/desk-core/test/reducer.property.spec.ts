@@ -37,7 +37,12 @@ const commandAction: fc.Arbitrary<DeskAction> = fc.oneof(
   fc.tuple(ids).map(([id]) => A.internalStarted(id, 'bob', 1)),
   fc.tuple(ids, fc.boolean()).map(([id, on]) => A.muted(id, on)),
   fc.tuple(ids, fc.boolean()).map(([id, on]) => A.held(id, on)),
-  fc.constantFrom(A.statusSet('rest', 'lunch'), A.statusSet('free'), A.online(true), A.online(false)),
+  fc.tuple(ids).map(([id]) => A.internalStarted(undefined, id, 1)),
+  fc.constantFrom(A.internalRequested('bob'), A.internalFailed('bob')),
+  fc.tuple(ids, fc.boolean()).map(([id, on]) => A.videoMuted(id, on)),
+  fc.tuple(ids).map(([id]) => A.deleted(id)),
+  fc.tuple(ids, fc.constantFrom(0, 10_000, 1e9)).map(([id, at]) => A.expiredOffer(id, at)),
+  fc.constantFrom(A.statusRequested('rest', 'lunch'), A.statusRequested('stopNotReady'), A.statusRequestFailed('free'), A.online(true), A.online(false)),
   fc.constantFrom(A.authenticating(), A.loading(), A.ready(1), A.failed({ code: 'login_failed', message: 'x', retryable: true })),
 );
 

@@ -166,27 +166,37 @@ describe('reducer: channels', () => {
 });
 
 describe('reducer: agent', () => {
-  it('statusChanged sets the platform status; setStatus results keep restReason only for rest', () => {
+  it('statusChanged sets the platform status and settles a pending request; restReason only for rest', () => {
     const reducer = createReducer({ historySize: 50 });
     let state = reducer(initialState(), ev('statusChanged', { status: 'busy' }));
-    expect(state.agent).toEqual({ status: 'busy', online: true });
-    state = reducer(state, A.statusSet('rest', 'lunch'));
-    expect(state.agent).toEqual({ status: 'rest', restReason: 'lunch', online: true });
+    expect(state.agent).toEqual({ status: 'busy', online: false });
+    state = reducer(state, A.statusRequested('rest', 'lunch'));
+    expect(state.agent).toEqual({ status: 'busy', online: false, pending: { status: 'rest', restReason: 'lunch' } });
     state = reducer(state, ev('statusChanged', { status: 'rest' }));
-    expect(state.agent.restReason).toBe('lunch');
+    expect(state.agent).toEqual({ status: 'rest', restReason: 'lunch', online: false });
     state = reducer(state, ev('statusChanged', { status: 'free' }));
-    expect(state.agent).toEqual({ status: 'free', online: true });
+    expect(state.agent).toEqual({ status: 'free', online: false });
+    state = reducer(state, A.online(true));
+    expect(state.agent.online).toBe(true);
     expect(reducer(state, A.online(true))).toBe(state);
     state = reducer(state, A.online(false));
     expect(state.agent.online).toBe(false);
   });
 
-  it('a platform status or an accepted setStatus means the agent is online', () => {
+  it('ready signs the agent in; a platform status does not (offline stays offline)', () => {
     const reducer = createReducer({ historySize: 50 });
     expect(initialState().agent.online).toBe(false);
-    const signedOut = reducer(reducer(initialState(), A.online(true)), A.online(false));
-    expect(reducer(signedOut, ev('statusChanged', { status: 'free' })).agent).toEqual({ status: 'free', online: true });
-    expect(reducer(signedOut, A.statusSet('notReady')).agent).toEqual({ status: 'notReady', online: true });
+    const ready = reducer(initialState(), A.ready(1));
+    expect(ready.agent.online).toBe(true);
+    const signedOut = reducer(ready, A.online(false));
+    expect(reducer(signedOut, ev('statusChanged', { status: 'free' })).agent).toEqual({ status: 'free', online: false });
+  });
+
+  it('a failed request stops being pending only if it is still the pending one', () => {
+    const reducer = createReducer({ historySize: 50 });
+    const pending = reducer(initialState(), A.statusRequested('notReady'));
+    expect(reducer(pending, A.statusRequestFailed('free'))).toBe(pending);
+    expect(reducer(pending, A.statusRequestFailed('notReady')).agent.pending).toBeUndefined();
   });
 
   it('a statusChanged without a known status is unexpected', () => {
@@ -222,7 +232,8 @@ describe('reducer: sessionEnded', () => {
 
 describe('reducer: unexpected events are counted, never thrown', () => {
   it.each([
-    ['userAccessed for an unknown id', [ev('userAccessed', { sessionId: 'ghost' })], 'userAccessed for an unknown session'],
+    ['autoTransfer for an unknown id', [ev('autoTransfer', { sessionId: 'ghost' })], 'autoTransfer for an unknown session'],
+    ['a callIn after its sessionEnded', [ev('sessionEnded', { sessionId: 'e1' }), ev('callIn', phoneCallIn('e1'))], 'callIn for a session that already ended'],
     ['a second callIn for a live id', [ev('callIn', phoneCallIn('i1')), ev('callIn', phoneCallIn('i1'))], 'a second callIn for a live session'],
     [
       'calloutAccepted after ended',
@@ -245,10 +256,10 @@ describe('reducer: unexpected events are counted, never thrown', () => {
   });
 
   it('names the session when it can', () => {
-    expect(reduceAll([ev('userAccessed', { sessionId: 'ghost' })]).diagnostics.lastUnexpected).toEqual({
-      event: 'userAccessed',
+    expect(reduceAll([ev('autoTransfer', { sessionId: 'ghost' })]).diagnostics.lastUnexpected).toEqual({
+      event: 'autoTransfer',
       sessionId: 'ghost',
-      reason: 'userAccessed for an unknown session',
+      reason: 'autoTransfer for an unknown session',
     });
   });
 

@@ -37,7 +37,7 @@ describe('desk streams (marbles)', () => {
       sdk.drive('statusChanged', hot('--a--a-b---c', { a: { status: 'busy' }, b: { status: 'arrange' }, c: { status: 'free' } }));
       scheduler.schedule(() => desk.destroy(), 10);
 
-      const unknown = { status: 'unknown', online: false };
+      const unknown = { status: 'unknown', online: true }; // signed in once ready
       const busy = { status: 'busy', online: true };
       const arrange = { status: 'arrange', online: true };
       // The same status twice is no change: no emission at frame 5.
@@ -75,14 +75,14 @@ describe('desk streams (marbles)', () => {
     const { desk, sdk } = await connectedDesk();
     scheduler.run(({ hot, expectObservable }) => {
       sdk.drive('callIn', hot('-a-b', { a: phoneCallIn('i1'), b: { data: phoneCallIn('i2') } }));
-      sdk.drive('userAccessed', hot('-----g', { g: { sessionId: 'ghost' } }));
+      sdk.drive('autoTransfer', hot('-----g', { g: { sessionId: 'ghost' } }));
       scheduler.schedule(() => desk.destroy(), 7);
 
       const events = desk.events$.pipe(map((e) => `${e.name}@${e.at}:${(e.payload as { sessionId: string }).sessionId}`));
       // Subscribed at 2: the callIn at frame 1 is not replayed.
-      expectObservable(events, '--^').toBe('---b-g-|', { b: 'callIn@3:i2', g: 'userAccessed@5:ghost' });
+      expectObservable(events, '--^').toBe('---b-g-|', { b: 'callIn@3:i2', g: 'autoTransfer@5:ghost' });
       expectObservable(desk.errors$.pipe(map((e) => `${e.code}:${e.message}`))).toBe('-----u-|', {
-        u: 'unexpected_event:Unexpected SDK event "userAccessed" (session ghost): userAccessed for an unknown session.',
+        u: 'unexpected_event:Unexpected SDK event "autoTransfer" (session ghost): autoTransfer for an unknown session.',
       });
     });
   });

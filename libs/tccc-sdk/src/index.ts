@@ -11,3 +11,4 @@ export {
   type TcccSdkPhase,
 } from './lib/loader';
 export { SDK_ROOT_ATTRIBUTE } from './lib/sdk-dom';
+export { redactSdkUrl } from './lib/sdk-url';

@@ -502,4 +502,32 @@ describe('createTcccLoader', () => {
     createTcccLoader().teardown(); // a loader that never loaded tears down nothing
     expect(tcccSdkPhase()).toBe('ready');
   });
+
+  it('tells the other consumers when one tears the shared instance down (onUnload), not the one that did', async () => {
+    const a = createTcccLoader();
+    const b = createTcccLoader();
+    await readyInstance(a.load(sdkUrl()));
+    await b.load(sdkUrl());
+    const heardByA = jest.fn();
+    const heardByB = jest.fn();
+    const stopA = a.onUnload(heardByA);
+    b.onUnload(heardByB);
+    stopA(); // a is about to tear down itself: it does not need the news
+    a.teardown();
+    await flush();
+    expect(heardByB).toHaveBeenCalledTimes(1);
+    expect(heardByA).not.toHaveBeenCalled();
+  });
+
+  it('accepts a global without the undocumented `off`, and tears it down without calling it', async () => {
+    const fake = createFakeTccc();
+    delete (fake.tccc as { off?: unknown }).off;
+    const loader = createTcccLoader();
+    const load = loader.load(sdkUrl());
+    runScript(onlyScript(), fake);
+    fake.emit('ready', {});
+    await expect(load).resolves.toBe(fake.tccc);
+    expect(() => loader.teardown()).not.toThrow();
+    expectCleanPage();
+  });
 });

@@ -174,15 +174,15 @@ describe('in-call commands', () => {
     expect(await alice.rpc('Call.muteMic', { sessionId: 'nope' })).toMatchObject({ status: 'error', errorMsg: expect.stringMatching(/not found/) });
   });
 
-  it('sendDigits accepts DTMF only', async () => {
+  it('sendDigits accepts DTMF, and no dtmfText at all (optional in the guide)', async () => {
     const { sessionId } = await acceptedInbound();
     expect(await alice.rpc('Call.sendDigits', { sessionId, dtmfText: '12#*' })).toEqual({ status: 'success' });
+    expect(await alice.rpc('Call.sendDigits', { sessionId })).toEqual({ status: 'success' });
     expect(await alice.rpc('Call.sendDigits', { sessionId, dtmfText: 'abc' })).toMatchObject({ status: 'error' });
   });
 
-  it('transfer needs a target, then fires transfer and sessionEnded seat', async () => {
+  it('transfer: the targets are optional (the guide), then fires transfer and sessionEnded seat', async () => {
     const { sessionId, from } = await acceptedInbound();
-    expect(await alice.rpc('Call.transfer', { sessionId })).toMatchObject({ status: 'error', errorMsg: expect.stringMatching(/skillGroupId or a userId/) });
     expect(await alice.rpc('Call.transfer', { sessionId, skillGroupId: '42' })).toEqual({ status: 'success' });
     await alice.events.waitFor((e) => e.event === 'statusChanged' && e.payload.status === 'free', 5000, from);
     expect(names(from)).toEqual(['callIn', 'userAccessed', 'statusChanged', 'transfer', 'sessionEnded', 'statusChanged']);
@@ -264,6 +264,69 @@ describe('other channels', () => {
   });
 });
 
+describe('internal call between two open seats', () => {
+  it('rings the callee page as an internal callIn; its accept answers the caller; a hang-up ends both', async () => {
+    const bob = await openPage(emulator, 'bob@example.com');
+    try {
+      const from = alice.events.received.length;
+      const started = await alice.rpc('Call.startInternalCall', { calleeUserId: 'bob@example.com' });
+      const { sessionId } = started.data as { sessionId: string };
+      const ring = await bob.events.waitFor('callIn');
+      expect(ring.payload).toMatchObject({ type: 'internal', peerUserId: 'alice@example.com', timeout: 30 });
+      const bobSession = ring.payload.sessionId as string;
+      expect(await bob.rpc('Call.accept', { sessionId: bobSession })).toEqual({ status: 'success' });
+      await alice.events.waitFor((e) => e.event === 'calloutAccepted' && e.payload.sessionId === sessionId, 5000, from);
+      expect(await alice.rpc('Call.hungUp', { sessionId })).toEqual({ status: 'success' });
+      expect((await bob.events.waitFor('sessionEnded')).payload).toMatchObject({ sessionId: bobSession, closeBy: 'client', type: 'internal' });
+    } finally {
+      bob.close();
+      await waitUntil(async () => (await sdkState(emulator)).pages.every((p: { seatUserId: string }) => p.seatUserId !== 'bob@example.com'));
+    }
+  });
+});
+
+describe('agents who cannot take contacts', () => {
+  it('offline: no inbound contact (409), statusChanged notReady; online again: free and offered', async () => {
+    const from = alice.events.received.length;
+    expect(await alice.rpc('Agent.offline')).toEqual({ status: 'success' });
+    await alice.events.waitFor((e) => e.event === 'statusChanged' && e.payload.status === 'notReady', 5000, from);
+    const refused = await control(emulator, 'POST', '/sdk/inbound', { type: 'im' });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).message).toMatch(/offline/);
+    expect((await sdkState(emulator)).agentDetails['alice@example.com']).toEqual({ status: 'notReady', online: false });
+    expect(await alice.rpc('Agent.setStatus', { status: 'free' })).toMatchObject({ status: 'error', errorMsg: expect.stringMatching(/offline/) });
+    expect(await alice.rpc('Agent.online')).toEqual({ status: 'success' });
+    await alice.events.waitFor((e) => e.event === 'statusChanged' && e.payload.status === 'free', 5000, from);
+    await ringInbound({ type: 'im' });
+  });
+
+  it('resting (with its reason kept) or not ready: no inbound contact', async () => {
+    expect(await alice.rpc('Agent.setStatus', { status: 'rest', restReason: 'lunch' })).toEqual({ status: 'success' });
+    expect((await sdkState(emulator)).agentDetails['alice@example.com']).toEqual({ status: 'rest', online: true, restReason: 'lunch' });
+    expect((await control(emulator, 'POST', '/sdk/inbound', { type: 'phone' })).status).toBe(409);
+    expect(await alice.rpc('Agent.setStatus', { status: 'notReady' })).toEqual({ status: 'success' });
+    expect((await control(emulator, 'POST', '/sdk/inbound', { type: 'video' })).status).toBe(409);
+    expect(await alice.rpc('Agent.setStatus', { status: 'stopNotReady' })).toEqual({ status: 'success' });
+    await ringInbound({ type: 'video' });
+  });
+
+  it('going offline during a call: after the hang-up the seat is notReady, not free', async () => {
+    const { sessionId, from } = await acceptedInbound();
+    expect(await alice.rpc('Agent.offline')).toEqual({ status: 'success' });
+    await alice.rpc('Call.hungUp', { sessionId });
+    await alice.events.waitFor((e) => e.event === 'statusChanged' && e.payload.status === 'notReady', 5000, from);
+    expect(names(from)).toEqual(['callIn', 'userAccessed', 'statusChanged', 'sessionEnded', 'statusChanged']);
+  });
+
+  it('deleteCall (删除会话) takes an ended session off the list, never a live one', async () => {
+    const { sessionId } = await acceptedInbound();
+    expect(await alice.rpc('Call.deleteCall', { sessionId })).toMatchObject({ status: 'error', errorMsg: expect.stringMatching(/hang up first/) });
+    await alice.rpc('Call.hungUp', { sessionId });
+    expect(await alice.rpc('Call.deleteCall', { sessionId })).toEqual({ status: 'success' });
+    expect((await sdkState(emulator)).sessions.some((s: { sessionId: string }) => s.sessionId === sessionId)).toBe(false);
+  });
+});
+
 describe('sessionEnded closeBy and agent status', () => {
   it('the admin closes a session: closeBy admin with reasons', async () => {
     const { sessionId, from } = await acceptedInbound();
@@ -292,8 +355,6 @@ describe('sessionEnded closeBy and agent status', () => {
     await alice.events.waitFor((e) => e.event === 'statusChanged' && e.payload.status === 'rest', 5000, from);
     expect(since(from).map((e) => e.payload.status)).toEqual(['notReady', 'free', 'rest']);
     expect(await alice.rpc('Agent.setStatus', { status: 'asleep' })).toMatchObject({ status: 'error', errorMsg: expect.stringMatching(/Agent\.setStatus/) });
-    expect(await alice.rpc('Agent.online')).toEqual({ status: 'success' });
-    expect(await alice.rpc('Agent.offline')).toEqual({ status: 'success' });
   });
 });
 

@@ -20,6 +20,8 @@ export function fakeDesk(lifecycle: Lifecycle = { status: 'idle' }) {
     retry: jest.fn(async () => lifecycle$.next({ status: 'ready', readyAt: 2 })),
     destroy: jest.fn(() => lifecycle$.complete()),
     call: { dial: jest.fn(async () => ({ sessionId: 'out-1' })), accept: jest.fn(async () => undefined) },
+    chat: { accept: jest.fn(async () => undefined) },
+    video: { accept: jest.fn(async () => undefined) },
   };
   return { desk, asDesk: desk as unknown as Desk, lifecycle$, agent$, sessions$, history$ };
 }

@@ -1,7 +1,7 @@
 /**
  * Everything that changes the desk's state, as typed actions for the one reducer: SDK events,
- * lifecycle transitions, and the command results the SDK announces with no event (dial's session
- * id, mute, hold, agent status). Times come with the action so the reducer stays pure.
+ * lifecycle transitions, and what commands learn with no event (dial's session id, mute, hold,
+ * a status request). Times come with the action so the reducer stays pure.
  */
 import type { AgentSetStatus, StartOutboundCallData } from '@tccc-desk/tccc-sdk';
 import type { DeskErrorInfo, DeskEvent, DialOptions } from './desk.types';
@@ -15,13 +15,24 @@ export type DeskAction =
   | { type: 'lifecycle/error'; error: DeskErrorInfo }
   /** `startOutboundCall` succeeded: the session exists before `callOuted` arrives. */
   | { type: 'call/dialed'; options: DialOptions; data: StartOutboundCallData; at: number }
-  /** `startInternalCall` succeeded (`data` is what the SDK returned). */
-  | { type: 'call/internalStarted'; sessionId: string; calleeUserId: string; data: unknown; at: number }
+  /** `startInternalCall` is about to be called: its `callOuted` may outrun the answer. */
+  | { type: 'call/internalRequested'; calleeUserId: string }
+  /** `startInternalCall` succeeded (`sessionId` when the SDK returned one). */
+  | { type: 'call/internalStarted'; sessionId?: string; calleeUserId: string; data: unknown; at: number }
+  | { type: 'call/internalFailed'; calleeUserId: string }
   /** muteMic / unmuteMic succeeded, or isMicMuted answered. */
   | { type: 'session/muted'; sessionId: string; muted: boolean }
+  /** muteVideo / unmuteVideo succeeded. */
+  | { type: 'session/videoMuted'; sessionId: string; videoMuted: boolean }
   /** hold / unHold succeeded. */
   | { type: 'session/held'; sessionId: string; held: boolean }
-  | { type: 'agent/statusSet'; status: AgentSetStatus; restReason?: string }
+  /** deleteCall succeeded: the ended session leaves history. */
+  | { type: 'session/deleted'; sessionId: string }
+  /** A ringing session's offer timeout passed (plus a grace) without any event. */
+  | { type: 'session/expired'; sessionId: string; at: number }
+  /** `setStatus` is being sent: pending until the platform's `statusChanged`. */
+  | { type: 'agent/statusRequested'; status: AgentSetStatus; restReason?: string }
+  | { type: 'agent/statusRequestFailed'; status: AgentSetStatus }
   | { type: 'agent/online'; online: boolean };
 
 export type DeskActionType = DeskAction['type'];
@@ -37,15 +48,18 @@ export const dialed = (options: DialOptions, data: StartOutboundCallData, at: nu
   data,
   at,
 });
-export const internalStarted = (sessionId: string, calleeUserId: string, at: number, data: unknown = { sessionId }): DeskAction => ({
-  type: 'call/internalStarted',
-  sessionId,
-  calleeUserId,
-  data,
-  at,
-});
+export const internalRequested = (calleeUserId: string): DeskAction => ({ type: 'call/internalRequested', calleeUserId });
+export const internalStarted = (sessionId: string | undefined, calleeUserId: string, at: number, data: unknown = { sessionId }): DeskAction =>
+  sessionId === undefined
+    ? { type: 'call/internalStarted', calleeUserId, data, at }
+    : { type: 'call/internalStarted', sessionId, calleeUserId, data, at };
+export const internalFailed = (calleeUserId: string): DeskAction => ({ type: 'call/internalFailed', calleeUserId });
 export const muted = (sessionId: string, isMuted: boolean): DeskAction => ({ type: 'session/muted', sessionId, muted: isMuted });
+export const videoMuted = (sessionId: string, isMuted: boolean): DeskAction => ({ type: 'session/videoMuted', sessionId, videoMuted: isMuted });
 export const held = (sessionId: string, isHeld: boolean): DeskAction => ({ type: 'session/held', sessionId, held: isHeld });
-export const statusSet = (status: AgentSetStatus, restReason?: string): DeskAction =>
-  restReason === undefined ? { type: 'agent/statusSet', status } : { type: 'agent/statusSet', status, restReason };
+export const deleted = (sessionId: string): DeskAction => ({ type: 'session/deleted', sessionId });
+export const expiredOffer = (sessionId: string, at: number): DeskAction => ({ type: 'session/expired', sessionId, at });
+export const statusRequested = (status: AgentSetStatus, restReason?: string): DeskAction =>
+  restReason === undefined ? { type: 'agent/statusRequested', status } : { type: 'agent/statusRequested', status, restReason };
+export const statusRequestFailed = (status: AgentSetStatus): DeskAction => ({ type: 'agent/statusRequestFailed', status });
 export const online = (isOnline: boolean): DeskAction => ({ type: 'agent/online', online: isOnline });

@@ -1,40 +1,47 @@
 /**
- * The desk's commands. Each one checks, in this order and before the SDK is called: the desk is
- * not destroyed (`destroyed`), the input is valid (`invalid_argument` naming the field), the SDK
- * is ready (`not_ready`), the session is live (`unknown_session`). Then it calls the SDK once and
- * maps `{ status: 'error' }` or a throw/rejection to `sdk_error` with the SDK's message (also
- * reported on `errors$`; the caller's own mistakes are not). Results
- * the SDK announces with no event (dial's session id, mute, hold, agent status) are dispatched.
+ * The desk's commands: the rows of command-specs.ts, each run by `runCommand`, which checks in
+ * this order and before the SDK is called: the desk is not destroyed (`destroyed`), the input is
+ * valid (`invalid_argument` naming the field), the SDK is ready (`not_ready`), the session exists
+ * (`unknown_session`), belongs to the command's module (`wrong_channel`) and is in a state the
+ * command applies to (`invalid_state`). Then it calls the SDK once and maps `{ status: 'error' }`
+ * or a throw/rejection to `sdk_error` with the SDK's message (also reported on `errors$`; the
+ * caller's own mistakes are not).
  */
 import { sdkErrorMessage, type CommonSDKResponse, type TcccGlobal } from '@tccc-desk/tccc-sdk';
-import { dialed, held, internalStarted, muted, online, statusSet } from './actions';
-import type { Desk } from './desk.types';
-import { destroyedError, isDeskError, notReady, sdkError, unknownSession, type DeskError } from './errors';
+import { COMMAND_SPECS, MODULE_OF_CHANNEL, equivalentCommand, type CommandSpec, type SpecContext } from './command-specs';
+import type { Desk, DeskSession } from './desk.types';
+import { destroyedError, invalidState, isDeskError, notReady, sdkError, unknownSession, wrongChannel, type DeskError } from './errors';
+import { fieldsOf } from './payload-readers';
 import { browserSupported } from './preflight';
-import { fieldsOf, text } from './session-transitions';
-import { liveSession } from './state';
+import { liveSession, pastSession } from './state';
 import type { DeskStore } from './store';
-import { agentStatusArgs, dialArgs, digitsArgs, internalCallArgs, sessionIdArg, transferArgs } from './validation';
+import { untilAborted } from './until-aborted';
 
 export interface CommandContext {
   readonly store: DeskStore;
   readonly clock: () => number;
   /** The loaded SDK, or null before it is ready. */
   sdk(): TcccGlobal | null;
-  isDestroyed(): boolean;
-  /** Rejects with `destroyed` when the desk is destroyed, so no command waits on a dead SDK. */
-  readonly whenDestroyed: Promise<never>;
+  /** Aborted when the desk is destroyed, so no command waits on a dead SDK. */
+  readonly destroyed: AbortSignal;
 }
 
 export type DeskCommands = Pick<Desk, 'call' | 'chat' | 'video' | 'agent' | 'devices' | 'ui'>;
 
-type SessionCall = (tccc: TcccGlobal, options: { sessionId: string }) => unknown;
-
 export function createCommands(ctx: CommandContext): DeskCommands {
   const { store } = ctx;
 
+  /** An SDK failure: rejected to the caller and reported on `errors$` (for logs and banners). */
+  function sdkFailure(message: string, cause: unknown): DeskError {
+    const error = sdkError(message, cause);
+    store.reportError(error.toJSON());
+    return error;
+  }
+
+  const specContext: SpecContext = { dispatch: (action) => store.dispatch(action), clock: ctx.clock, sdkFailure };
+
   function alive(): void {
-    if (ctx.isDestroyed()) throw destroyedError();
+    if (ctx.destroyed.aborted) throw destroyedError();
   }
 
   function readySdk(): TcccGlobal {
@@ -44,154 +51,87 @@ export function createCommands(ctx: CommandContext): DeskCommands {
     return tccc;
   }
 
-  /** An SDK failure: rejected to the caller and reported on `errors$` (for logs and banners). */
-  function sdkFailure(message: string, cause: unknown): DeskError {
-    const error = sdkError(message, cause);
-    store.reportError(error.toJSON());
-    return error;
+  function checkedSession<P>(spec: CommandSpec<never[], P, unknown>, params: P): DeskSession | undefined {
+    const rule = spec.session;
+    if (!rule) return undefined;
+    const id = rule.id(params);
+    const state = store.state;
+    const session = rule.in === 'history' ? pastSession(state, id) : liveSession(state, id);
+    if (!session) {
+      if (rule.in === 'history' && liveSession(state, id)) throw invalidState(id, liveSession(state, id)?.status ?? 'live', spec.name, rule.states);
+      throw unknownSession(id);
+    }
+    // An adopted session whose channel is a guess: let the SDK decide.
+    const module = MODULE_OF_CHANNEL[session.channel];
+    if (session.channelKnown !== false && module !== rule.module) {
+      throw wrongChannel(id, session.channel, spec.name, equivalentCommand(spec.name, module));
+    }
+    if (!rule.states.includes(session.status)) throw invalidState(id, session.status, spec.name, rule.states);
+    return session;
   }
 
-  function live(sessionId: string): string {
-    if (!liveSession(store.state, sessionId)) throw unknownSession(sessionId);
-    return sessionId;
-  }
-
-  /** Call the SDK (synchronously, so nothing can change between the checks and the call). */
-  async function invoke(run: () => unknown): Promise<unknown> {
+  async function runCommand<Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>, args: Args): Promise<R> {
+    alive();
+    const params = spec.validate(...args);
+    const tccc = readySdk();
+    const session = checkedSession(spec as unknown as CommandSpec<never[], P, unknown>, params);
+    spec.before?.(specContext, params);
     let response: unknown;
     try {
-      response = await Promise.race([run(), ctx.whenDestroyed]);
+      // Called synchronously after the checks, so nothing can change in between.
+      response = await untilAborted(Promise.resolve(spec.sdk(tccc, params)), ctx.destroyed, destroyedError);
+      if (fieldsOf(response)?.['status'] === 'error') throw sdkFailure(sdkErrorMessage(response as CommonSDKResponse), response);
     } catch (error) {
+      if (!ctx.destroyed.aborted) spec.onFailure?.(specContext, params);
       if (isDeskError(error)) throw error;
       throw sdkFailure(thrownMessage(error), error);
     }
-    if (fieldsOf(response)?.['status'] === 'error') throw sdkFailure(sdkErrorMessage(response as CommonSDKResponse), response);
-    return response;
+    return spec.onSuccess ? spec.onSuccess(specContext, params, response, session) : (undefined as R);
   }
 
-  /** The common shape: a live session id in, `{ sessionId }` to the SDK; resolves the id. */
-  async function onSession(sessionId: unknown, call: SessionCall): Promise<string> {
-    return (await sessionResponse(sessionId, call)).id;
-  }
+  // The public shape: each method is its row, run.
+  const S = COMMAND_SPECS;
+  const run =
+    <Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>) =>
+    (...args: Args): Promise<R> =>
+      runCommand(spec, args);
 
-  async function sessionResponse(sessionId: unknown, call: SessionCall): Promise<{ id: string; response: unknown }> {
-    alive();
-    const id = sessionIdArg(sessionId);
-    const tccc = readySdk();
-    live(id);
-    return { id, response: await invoke(() => call(tccc, { sessionId: id })) };
-  }
-
-  const done = (): void => undefined;
-
-  function deviceList(list: unknown, what: string): MediaDeviceInfo[] {
-    if (!Array.isArray(list)) throw sdkFailure(`The SDK returned no list of ${what}.`, list);
-    return list as MediaDeviceInfo[];
-  }
-
-  async function transfer(target: unknown, call: (tccc: TcccGlobal, options: ReturnType<typeof transferArgs>) => unknown): Promise<void> {
-    alive();
-    const options = transferArgs(target);
-    const tccc = readySdk();
-    live(options.sessionId);
-    await invoke(() => call(tccc, options));
-  }
-
-  async function noSession(call: (tccc: TcccGlobal) => unknown): Promise<unknown> {
-    alive();
-    const tccc = readySdk();
-    return invoke(() => call(tccc));
-  }
-
-  const call: DeskCommands['call'] = {
-    async dial(options) {
-      alive();
-      const args = dialArgs(options);
-      const tccc = readySdk();
-      const response = (await invoke(() => tccc.Call.startOutboundCall(args))) as CommonSDKResponse | undefined;
-      const data = fieldsOf(response?.data);
-      if (!data || !text(data['sessionId'])) throw sdkFailure('The SDK placed the call but returned no sessionId.', response);
-      const result = data as unknown as Awaited<ReturnType<DeskCommands['call']['dial']>>;
-      store.dispatch(dialed(args, result, ctx.clock()));
-      return result;
+  return {
+    call: {
+      dial: run(S['call.dial']),
+      accept: run(S['call.accept']),
+      hangUp: run(S['call.hangUp']),
+      delete: run(S['call.delete']),
+      mute: run(S['call.mute']),
+      unmute: run(S['call.unmute']),
+      isMuted: run(S['call.isMuted']),
+      hold: run(S['call.hold']),
+      unhold: run(S['call.unhold']),
+      transfer: run(S['call.transfer']),
+      sendDigits: run(S['call.sendDigits']),
+      internal: run(S['call.internal']),
     },
-    accept: (sessionId) => onSession(sessionId, (t, o) => t.Call.accept(o)).then(done),
-    hangUp: (sessionId) => onSession(sessionId, (t, o) => t.Call.hungUp(o)).then(done),
-    delete: (sessionId) => onSession(sessionId, (t, o) => t.Call.deleteCall(o)).then(done),
-    mute: (sessionId) => onSession(sessionId, (t, o) => t.Call.muteMic(o)).then((id) => store.dispatch(muted(id, true))),
-    unmute: (sessionId) => onSession(sessionId, (t, o) => t.Call.unmuteMic(o)).then((id) => store.dispatch(muted(id, false))),
-    async isMuted(sessionId) {
-      const { id, response } = await sessionResponse(sessionId, (t, o) => t.Call.isMicMuted(o));
-      const flag = fieldsOf(response)?.['data'];
-      if (typeof flag !== 'boolean') throw sdkFailure('The SDK did not say whether the microphone is muted.', response);
-      store.dispatch(muted(id, flag));
-      return flag;
+    chat: { accept: run(S['chat.accept']), end: run(S['chat.end']), transfer: run(S['chat.transfer']) },
+    video: {
+      accept: run(S['video.accept']),
+      end: run(S['video.end']),
+      mute: run(S['video.mute']),
+      unmute: run(S['video.unmute']),
+      muteVideo: run(S['video.muteVideo']),
+      unmuteVideo: run(S['video.unmuteVideo']),
+      transfer: run(S['video.transfer']),
     },
-    hold: (sessionId) => onSession(sessionId, (t, o) => t.Call.hold(o)).then((id) => store.dispatch(held(id, true))),
-    unhold: (sessionId) => onSession(sessionId, (t, o) => t.Call.unHold(o)).then((id) => store.dispatch(held(id, false))),
-    transfer: (target) => transfer(target, (t, o) => t.Call.transfer(o)),
-    async sendDigits(sessionId, digits) {
-      alive();
-      const options = digitsArgs(sessionId, digits);
-      const tccc = readySdk();
-      live(options.sessionId);
-      await invoke(() => tccc.Call.sendDigits(options));
+    agent: { online: run(S['agent.online']), offline: run(S['agent.offline']), setStatus: run(S['agent.setStatus']) },
+    devices: {
+      isBrowserSupported() {
+        alive();
+        return browserSupported(store.state.lifecycle.status === 'ready' ? ctx.sdk() : null);
+      },
+      microphones: run(S['devices.microphones']),
+      speakers: run(S['devices.speakers']),
     },
-    async internal(options) {
-      alive();
-      const args = internalCallArgs(options);
-      const tccc = readySdk();
-      const response = (await invoke(() => tccc.Call.startInternalCall(args))) as CommonSDKResponse | undefined;
-      const sessionId = text(fieldsOf(response?.data)?.['sessionId']);
-      if (!sessionId) throw sdkFailure('The SDK started the internal call but returned no sessionId.', response);
-      store.dispatch(internalStarted(sessionId, args.calleeUserId, ctx.clock(), response?.data));
-      return { sessionId };
-    },
+    ui: { show: run(S['ui.show']), hide: run(S['ui.hide']) },
   };
-
-  const chat: DeskCommands['chat'] = {
-    accept: (sessionId) => onSession(sessionId, (t, o) => t.Chat.accept(o)).then(done),
-    end: (sessionId) => onSession(sessionId, (t, o) => t.Chat.end(o)).then(done),
-    transfer: (target) => transfer(target, (t, o) => t.Chat.transfer(o)),
-  };
-
-  const video: DeskCommands['video'] = {
-    accept: (sessionId) => onSession(sessionId, (t, o) => t.Video.accept(o)).then(done),
-    end: (sessionId) => onSession(sessionId, (t, o) => t.Video.end(o)).then(done),
-    mute: (sessionId) => onSession(sessionId, (t, o) => t.Video.muteMic(o)).then((id) => store.dispatch(muted(id, true))),
-    unmute: (sessionId) => onSession(sessionId, (t, o) => t.Video.unmuteMic(o)).then((id) => store.dispatch(muted(id, false))),
-    muteVideo: (sessionId) => onSession(sessionId, (t, o) => t.Video.muteVideo(o)).then(done),
-    unmuteVideo: (sessionId) => onSession(sessionId, (t, o) => t.Video.unmuteVideo(o)).then(done),
-    transfer: (target) => transfer(target, (t, o) => t.Video.transfer(o)),
-  };
-
-  const agent: DeskCommands['agent'] = {
-    online: () => noSession((t) => t.Agent.online()).then(() => store.dispatch(online(true))),
-    offline: () => noSession((t) => t.Agent.offline()).then(() => store.dispatch(online(false))),
-    async setStatus(options) {
-      alive();
-      const args = agentStatusArgs(options);
-      const tccc = readySdk();
-      await invoke(() => tccc.Agent.setStatus(args));
-      store.dispatch(statusSet(args.status, args.restReason));
-    },
-  };
-
-  const devices: DeskCommands['devices'] = {
-    isBrowserSupported() {
-      alive();
-      return browserSupported(store.state.lifecycle.status === 'ready' ? ctx.sdk() : null);
-    },
-    microphones: () => noSession((t) => t.Devices.getMicrophones()).then((list) => deviceList(list, 'microphones')),
-    speakers: () => noSession((t) => t.Devices.getSpeakers()).then((list) => deviceList(list, 'speakers')),
-  };
-
-  const ui: DeskCommands['ui'] = {
-    show: () => noSession((t) => t.UI.show()).then(done),
-    hide: () => noSession((t) => t.UI.hide()).then(done),
-  };
-
-  return { call, chat, video, agent, devices, ui };
 }
 
 /** What a thrown or rejected SDK call said: its errorMsg/errMsg (the guide's `throw res`), or the Error's message. */

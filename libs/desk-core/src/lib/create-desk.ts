@@ -6,11 +6,12 @@ import { createTcccLoader, type TcccGlobal } from '@tccc-desk/tccc-sdk';
 import { authenticating, failed, loading, ready } from './actions';
 import { createCommands } from './commands';
 import type { CreateDeskOptions, Desk, LoginResult, SdkLoader } from './desk.types';
-import { DeskError, destroyedError, invalidArgument, isDeskError, loadFailure, loginFailure } from './errors';
+import { DeskError, destroyedError, invalidArgument, isDeskError, loadFailure, loginFailure, sdkUnloaded } from './errors';
 import { runPreflight } from './preflight';
 import { DEFAULT_HISTORY_SIZE } from './reducer';
 import { createSelectors } from './selectors';
 import { createStore } from './store';
+import { untilAborted } from './until-aborted';
 
 export const MAX_HISTORY_SIZE = 1_000;
 
@@ -27,13 +28,32 @@ export function createDesk(options: CreateDeskOptions): Desk {
   // Aborted by destroy(): a login still in flight (its POST) is cancelled, not just ignored.
   let loginAbort: AbortController | null = null;
 
-  let rejectDestroyed: (error: DeskError) => void = () => undefined;
-  const whenDestroyed = new Promise<never>((_, reject) => {
-    rejectDestroyed = reject;
-  });
-  whenDestroyed.catch(() => undefined); // only ever raced, never awaited alone
+  // Aborted by destroy(): every wait (login, load, SDK commands) ends at once, and a settled
+  // wait lets go of it (no promise kept per command until destroy).
+  const lifetime = new AbortController();
+  const untilDestroyed = <T>(work: Promise<T>): Promise<T> => untilAborted(work, lifetime.signal, destroyedError);
+  // Stops listening for the SDK being torn down by someone else (another desk on the page).
+  let stopWatchingUnload: (() => void) | null = null;
 
-  const untilDestroyed = <T>(work: Promise<T>): Promise<T> => Promise.race([work, whenDestroyed]);
+  /** Our SDK is gone from the page, and not by our hand: say so, and let retry() load it again. */
+  function sdkGone(): void {
+    stopWatchingUnload = null;
+    if (destroyed || !sdk) return;
+    store.attach(null);
+    sdk = null;
+    const info = sdkUnloaded().toJSON();
+    store.dispatch(failed(info));
+    store.reportError(info);
+  }
+
+  /** Tear our SDK down ourselves (retry, destroy): not news to report. */
+  function unload(): void {
+    stopWatchingUnload?.();
+    stopWatchingUnload = null;
+    store.attach(null);
+    sdk = null;
+    teardownLoader(loader);
+  }
 
   async function attemptConnect(): Promise<void> {
     store.dispatch(authenticating());
@@ -68,6 +88,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     }
     sdk = tccc;
     store.attach(tccc); // listen before announcing ready, so no event after `ready` is missed
+    stopWatchingUnload = loader.onUnload?.(sdkGone) ?? null;
     store.dispatch(ready(clock()));
   }
 
@@ -106,9 +127,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     if (attempt) return attempt;
     if (store.state.lifecycle.status === 'ready') return Promise.resolve();
     // Start over: whatever a failed attempt left on the page goes first.
-    store.attach(null);
-    sdk = null;
-    teardownLoader(loader);
+    unload();
     return start();
   }
 
@@ -118,7 +137,9 @@ export function createDesk(options: CreateDeskOptions): Desk {
     generation++;
     loginAbort?.abort(destroyedError());
     loginAbort = null;
-    rejectDestroyed(destroyedError());
+    lifetime.abort();
+    stopWatchingUnload?.();
+    stopWatchingUnload = null;
     store.destroy(); // tccc.off for every listener, then every stream completes
     sdk = null;
     teardownLoader(loader);
@@ -128,8 +149,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     store,
     clock,
     sdk: () => sdk,
-    isDestroyed: () => destroyed,
-    whenDestroyed,
+    destroyed: lifetime.signal,
   });
 
   return {
@@ -152,6 +172,7 @@ function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptio
   if (loader !== undefined && (typeof loader?.load !== 'function' || typeof loader?.teardown !== 'function')) {
     throw invalidArgument('loader', 'must have load(sdkUrl) and teardown()');
   }
+  if (loader?.onUnload !== undefined && typeof loader.onUnload !== 'function') throw invalidArgument('loader', 'onUnload must be a function');
   if (clock !== undefined && typeof clock !== 'function') throw invalidArgument('clock', 'must be a function');
   const size = historySize ?? DEFAULT_HISTORY_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_HISTORY_SIZE) {

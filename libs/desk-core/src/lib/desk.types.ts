@@ -14,7 +14,7 @@ import type {
   StartOutboundCallOptions,
   TcccEventMap,
   TcccEventName,
-  TcccGlobal,
+  TcccLoader,
 } from '@tccc-desk/tccc-sdk';
 
 // ---------------------------------------------------------------------------------------------
@@ -32,7 +32,14 @@ export interface SessionPeer {
   userId?: string;
   nickname?: string;
   avatar?: string;
+  /** Where the contact came from (chat and voip: the channel source). */
   peerSource?: string;
+  /** Chat: the channel's name (`channelName`). */
+  channelName?: string;
+  /** Chat: the visitor's own data (`clientData`). */
+  clientData?: string;
+  /** Voip: the channel entry the user called (`callee`). */
+  callee?: string;
 }
 
 export interface DeskSession {
@@ -41,6 +48,8 @@ export interface DeskSession {
   direction: SessionDirection;
   status: SessionStatus;
   muted: boolean;
+  /** Video sessions only: whether the agent's camera is off (muteVideo / unmuteVideo). */
+  videoMuted?: boolean;
   peer: SessionPeer;
   /** ms since epoch, from the desk's clock. */
   offeredAt: number;
@@ -54,6 +63,13 @@ export interface DeskSession {
   endReason?: string;
   /** Where it was transferred, if it was. */
   transferredTo?: { skillGroupId?: string; userId?: string };
+  /**
+   * The desk never saw this session offered (e.g. the page was reloaded mid-call): it was built
+   * from a later event, so channel and direction may be guesses (`channelKnown: false`).
+   */
+  adopted?: true;
+  /** false when the channel is a guess (an adopted session whose payload did not say). */
+  channelKnown?: false;
   /** The payload that opened the session, as the SDK sent it. */
   raw: unknown;
 }
@@ -64,6 +80,9 @@ export type DeskErrorCode =
   | 'invalid_argument'
   | 'not_ready'
   | 'unknown_session'
+  | 'invalid_state'
+  | 'wrong_channel'
+  | 'sdk_unloaded'
   | 'sdk_error'
   | 'login_failed'
   | 'no_seat'
@@ -92,10 +111,13 @@ export type Lifecycle =
   | { status: 'error'; error: DeskErrorInfo };
 
 export interface AgentState {
-  /** The last status set by the agent or reported by the platform. */
-  status: AgentSetStatus | PlatformAgentStatus | 'unknown';
+  /** The status the platform last reported (`statusChanged`): the truth, never a request. */
+  status: PlatformAgentStatus | 'unknown';
   restReason?: string;
+  /** Signed in and offered contacts: true once the SDK is ready, false after `agent.offline()`. */
   online: boolean;
+  /** A `setStatus` sent (or accepted) that the platform has not confirmed yet. */
+  pending?: { status: AgentSetStatus; restReason?: string };
 }
 
 /** Why the last unexpected SDK event was set aside (also reported on `errors$`). */
@@ -147,7 +169,7 @@ export type DialOptions = StartOutboundCallOptions;
 
 export interface TransferTarget {
   sessionId: string;
-  /** Exactly one of skillGroupId or userId. */
+  /** Both optional (as in the guide): a skill group, an agent, or neither (the platform decides). */
   skillGroupId?: string;
   userId?: string;
 }
@@ -210,8 +232,9 @@ export interface Desk {
     hold(sessionId: string): Promise<void>;
     unhold(sessionId: string): Promise<void>;
     transfer(target: TransferTarget): Promise<void>;
-    sendDigits(sessionId: string, digits: string): Promise<void>;
-    internal(options: StartInternalCallOptions): Promise<{ sessionId: string }>;
+    sendDigits(sessionId: string, digits?: string): Promise<void>;
+    /** `sessionId` when the SDK returns one (the guide documents no data). */
+    internal(options: StartInternalCallOptions): Promise<{ sessionId?: string }>;
   };
   readonly chat: {
     accept(sessionId: string): Promise<void>;
@@ -251,10 +274,8 @@ export interface LoginResult {
   sdkUrl: string;
 }
 
-export interface SdkLoader {
-  load(sdkUrl: string): Promise<TcccGlobal>;
-  teardown(): void;
-}
+/** How the desk loads the SDK: tccc-sdk's loader type (one definition, re-exported). */
+export type SdkLoader = TcccLoader;
 
 export interface CreateDeskOptions {
   /**

@@ -2,7 +2,7 @@
  * DeskError: the one error type the desk rejects with and reports. Messages are written for people
  * and never carry an SdkURL (a one-time login credential that would end up in logs and toasts).
  */
-import { isTcccLoadError, type TcccLoadErrorCode } from '@tccc-desk/tccc-sdk';
+import { isTcccLoadError, redactSdkUrl, type TcccLoadErrorCode } from '@tccc-desk/tccc-sdk';
 import type { DeskErrorCode, DeskErrorInfo } from './desk.types';
 
 // A registered symbol, so errors from another copy of this library (e.g. a shell and a remote
@@ -63,6 +63,42 @@ export function unknownSession(sessionId: string): DeskError {
   });
 }
 
+/** The session exists but is not in a state the command applies to (hold while ringing, …). */
+export function invalidState(sessionId: string, status: string, command: string, allowed: readonly string[]): DeskError {
+  return new DeskError({
+    code: 'invalid_state',
+    message: `Session ${JSON.stringify(sessionId)} is ${status}: ${command} needs it ${allowed.join(' or ')}.`,
+    field: 'sessionId',
+    retryable: false,
+  });
+}
+
+/** The session's channel is handled by another SDK module (call.accept on a chat, …). */
+export function wrongChannel(sessionId: string, channel: string, command: string, use: string): DeskError {
+  return new DeskError({
+    code: 'wrong_channel',
+    message: `Session ${JSON.stringify(sessionId)} is a ${channel} session: ${command} does not apply, use ${use}.`,
+    field: 'sessionId',
+    retryable: false,
+  });
+}
+
+export function sdkUnloaded(): DeskError {
+  return new DeskError({
+    code: 'sdk_unloaded',
+    message: 'The TCCC SDK was removed from this page (another desk on the page shut it down). Retry to load it again.',
+    retryable: true,
+  });
+}
+
+export function tokenExpiredError(): DeskError {
+  return new DeskError({
+    code: 'token_expired',
+    message: 'The TCCC login has expired. Retry to log in again.',
+    retryable: true,
+  });
+}
+
 export function destroyedError(): DeskError {
   return new DeskError({ code: 'destroyed', message: 'The desk has been destroyed.', retryable: false });
 }
@@ -103,7 +139,7 @@ export function loadFailure(error: unknown, sdkUrl: string): DeskError {
     const code = LOAD_CODES[error.code] ?? 'script_error';
     return new DeskError({ code, message: error.message, retryable: true }, { cause: error });
   }
-  const detail = error instanceof Error && error.message ? `: ${clip(scrub(error.message, sdkUrl))}` : '';
+  const detail = error instanceof Error && error.message ? `: ${clip(redactSdkUrl(error.message, sdkUrl))}` : '';
   return new DeskError({ code: 'script_error', message: `The TCCC SDK could not be loaded${detail}.`, retryable: true }, { cause: error });
 }
 
@@ -111,16 +147,3 @@ function clip(text: string): string {
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
 }
 
-/** Remove the SdkURL and its query values (the login token) from a message. */
-export function scrub(message: string, sdkUrl: string): string {
-  if (!sdkUrl) return message;
-  let out = message.split(sdkUrl).join('[SdkURL]');
-  const query = sdkUrl.indexOf('?');
-  if (query >= 0) {
-    for (const part of sdkUrl.slice(query + 1).split(/[&#]/)) {
-      const value = part.slice(part.indexOf('=') + 1);
-      if (value.length >= 8) out = out.split(value).join('[redacted]');
-    }
-  }
-  return out;
-}

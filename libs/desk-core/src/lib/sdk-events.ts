@@ -3,7 +3,7 @@
  * `fromEventPattern(add, remove)`: subscribing calls `tccc.on`, unsubscribing calls `tccc.off`
  * with the same handler, so tearing the subscription down leaves no listener behind.
  */
-import { EMPTY, catchError, fromEventPattern, map, merge, type Observable } from 'rxjs';
+import { fromEventPattern, map, merge, type Observable } from 'rxjs';
 import { TCCC_EVENT_NAMES, eventPayload, type TcccEventName, type TcccGlobal, type TcccListener } from '@tccc-desk/tccc-sdk';
 import type { DeskEvent } from './desk.types';
 
@@ -22,19 +22,21 @@ function sdkEvent<K extends TcccEventName>(tccc: TcccGlobal, name: K, { clock, o
   // The SDK's own spelling of the event, when it provides one.
   const sdkName = (tccc.events?.[name] ?? name) as K;
   return fromEventPattern<unknown>(
-    (handler) => tccc.on(sdkName, handler as TcccListener<K>),
     (handler) => {
       try {
-        tccc.off(sdkName, handler as TcccListener<K>);
+        tccc.on(sdkName, handler as TcccListener<K>);
+      } catch (error) {
+        // `tccc.on` refused this event: it is not heard (the others still are).
+        onListenError?.(name, error);
+      }
+    },
+    (handler) => {
+      try {
+        tccc.off?.(sdkName, handler as TcccListener<K>); // undocumented: without it, the closed subscriber ignores the calls
       } catch {
         // A failing `off` must not stop the teardown of the other listeners.
       }
     },
   ).pipe(
-    map((response) => ({ name, payload: eventPayload(response as never), at: clock() }) as DeskEvent),
-    catchError((error: unknown) => {
-      onListenError?.(name, error);
-      return EMPTY;
-    }),
-  );
+  ).pipe(map((response) => ({ name, payload: eventPayload(response as never), at: clock() }) as DeskEvent));
 }

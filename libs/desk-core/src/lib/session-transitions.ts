@@ -1,31 +1,28 @@
 /**
- * Sessions built from, and moved on by, SDK payloads and command results. Payloads are the SDK's
- * data: typed as documented, but every field is checked here so that a malformed one yields
- * `undefined` (and an `unexpected_event`), never an exception.
+ * Sessions built from, and moved on by, SDK payloads and command results: pure functions from a
+ * session (and the payload, read through payload-readers) to the next session.
  */
-import { CALL_IN_TYPES, type CallInType, type CloseBy, type IvrStep, type StartOutboundCallData } from '@tccc-desk/tccc-sdk';
-import type { DeskSession, DialOptions, SessionPeer, SessionStatus } from './desk.types';
-
-const CLOSE_BY: readonly CloseBy[] = ['client', 'seat', 'admin', 'timer'];
-const MAX_IVR_STEPS = 100;
-
-type Fields = Record<string, unknown>;
-
-export function fieldsOf(payload: unknown): Fields | undefined {
-  return payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Fields) : undefined;
-}
-
-/** A non-empty string, or undefined. */
-export function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-export function sessionIdOf(payload: unknown): string | undefined {
-  return text(fieldsOf(payload)?.['sessionId']);
-}
+import type { CallInType, StartOutboundCallData } from '@tccc-desk/tccc-sdk';
+import type { DeskSession, DialOptions, SessionDirection, SessionPeer, SessionStatus } from './desk.types';
+import {
+  callInPeer,
+  callOutedPeer,
+  channelOf,
+  closeByOf,
+  endReasonOf,
+  fieldsOf,
+  ivrPathOf,
+  peer,
+  text,
+  timeoutOf,
+  transferTargetOf,
+} from './payload-readers';
 
 /** Sessions of these statuses are the agent's conversation (talking, or on hold). */
 export const isEngaged = (status: SessionStatus): boolean => status === 'talking' || status === 'held';
+
+/** Grace after an offer's `timeout` before the desk stops waiting for the platform's event. */
+export const OFFER_EXPIRY_GRACE_MS = 5_000;
 
 // ---------------------------------------------------------------------------------------------
 // Opening
@@ -34,10 +31,9 @@ export const isEngaged = (status: SessionStatus): boolean => status === 'talking
 export function sessionFromCallIn(payload: unknown, at: number): DeskSession | undefined {
   const fields = fieldsOf(payload);
   const id = text(fields?.['sessionId']);
-  const type = fields?.['type'] === undefined ? 'phone' : fields['type'];
-  if (!fields || !id || !CALL_IN_TYPES.includes(type as CallInType)) return undefined;
-  const channel = type as CallInType;
-  const timeout = fields['timeout'];
+  // A callIn without a type is a phone call (the guide's first table); an unknown type is refused.
+  const channel = fields?.['type'] === undefined ? 'phone' : channelOf(payload);
+  if (!fields || !id || !channel) return undefined;
   const session: DeskSession = {
     id,
     channel,
@@ -49,41 +45,10 @@ export function sessionFromCallIn(payload: unknown, at: number): DeskSession | u
     ivrPath: ivrPathOf(fields['ivrPath']),
     raw: payload,
   };
-  if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout >= 0) session.acceptTimeoutS = timeout;
+  if (channel === 'video') session.videoMuted = false;
+  const timeout = timeoutOf(payload);
+  if (timeout !== undefined) session.acceptTimeoutS = timeout;
   return session;
-}
-
-function callInPeer(channel: CallInType, f: Fields): SessionPeer {
-  switch (channel) {
-    case 'phone': {
-      const phoneNumber = text(f['callerPhoneNumber']) ?? text(f['protectedCaller']);
-      return peer({ displayName: phoneNumber, phoneNumber, location: text(f['callerLocation']) });
-    }
-    case 'im':
-      return peer({
-        displayName: text(f['nickname']),
-        nickname: text(f['nickname']),
-        avatar: text(f['avatar']),
-        peerSource: text(f['peerSource']),
-      });
-    case 'voip':
-      return peer({
-        displayName: text(f['nickname']) ?? text(f['userId']),
-        userId: text(f['userId']),
-        nickname: text(f['nickname']),
-        avatar: text(f['avatar']),
-        peerSource: text(f['peerSource']),
-      });
-    case 'video':
-      return peer({
-        displayName: text(f['nickname']) ?? text(f['userId']),
-        userId: text(f['userId']),
-        nickname: text(f['nickname']),
-        avatar: text(f['avatar']),
-      });
-    case 'internal':
-      return peer({ displayName: text(f['peerUserId']), userId: text(f['peerUserId']) });
-  }
 }
 
 /** `callOuted` for a session the desk did not dial (e.g. dialled from the SDK's own UI). */
@@ -91,37 +56,12 @@ export function sessionFromCallOuted(payload: unknown, at: number): DeskSession 
   const fields = fieldsOf(payload);
   const id = text(fields?.['sessionId']);
   if (!fields || !id) return undefined;
-  return {
-    id,
-    channel: 'phone',
-    direction: 'outbound',
-    status: 'dialing',
-    muted: false,
-    peer: callOutedPeer(fields),
-    offeredAt: at,
-    ivrPath: [],
-    raw: payload,
-  };
-}
-
-function callOutedPeer(f: Fields): SessionPeer {
-  const phoneNumber = text(f['calleePhoneNumber']) ?? text(f['protectedCallee']);
-  return peer({ displayName: phoneNumber, phoneNumber });
+  return { ...dialing(id, 'phone', 'outbound', callOutedPeer(fields), at), raw: payload };
 }
 
 /** `startOutboundCall` resolved: the session is dialing before `callOuted` arrives. */
 export function sessionFromDial(options: DialOptions, data: StartOutboundCallData, at: number): DeskSession {
-  return {
-    id: data.sessionId,
-    channel: 'phone',
-    direction: 'outbound',
-    status: 'dialing',
-    muted: false,
-    peer: dialPeer(options, data),
-    offeredAt: at,
-    ivrPath: [],
-    raw: data,
-  };
+  return { ...dialing(data.sessionId, 'phone', 'outbound', dialPeer(options, data), at), raw: data };
 }
 
 function dialPeer(options: DialOptions, data: StartOutboundCallData): SessionPeer {
@@ -129,19 +69,43 @@ function dialPeer(options: DialOptions, data: StartOutboundCallData): SessionPee
   return peer({ displayName: text(options.phoneDesc) ?? phoneNumber, phoneNumber, location: text(data.calleeLocation) });
 }
 
-/** `startInternalCall` resolved with `data`. */
-export function sessionFromInternalCall(sessionId: string, calleeUserId: string, data: unknown, at: number): DeskSession {
-  return {
-    id: sessionId,
-    channel: 'internal',
-    direction: 'internal',
-    status: 'dialing',
+/** An internal call to `calleeUserId` (its start answered, or its `callOuted` came first). */
+export function sessionFromInternalCall(sessionId: string, calleeUserId: string, raw: unknown, at: number): DeskSession {
+  return { ...dialing(sessionId, 'internal', 'internal', { displayName: calleeUserId, userId: calleeUserId }, at), raw };
+}
+
+function dialing(id: string, channel: CallInType, direction: SessionDirection, who: SessionPeer, at: number): DeskSession {
+  return { id, channel, direction, status: 'dialing', muted: false, peer: who, offeredAt: at, ivrPath: [], raw: undefined };
+}
+
+/**
+ * A session the desk never saw offered, from a later event (`userAccessed`, `calloutAccepted`,
+ * `sessionEnded`; e.g. after a page reload): what the payload knows, the rest a marked guess.
+ */
+export function adoptedSession(
+  id: string,
+  payload: unknown,
+  status: SessionStatus,
+  direction: SessionDirection,
+  at: number,
+): DeskSession {
+  const channel = channelOf(payload);
+  const session: DeskSession = {
+    id,
+    channel: channel ?? 'phone',
+    direction: channel === 'internal' ? 'internal' : direction,
+    status,
     muted: false,
-    peer: { displayName: calleeUserId, userId: calleeUserId },
+    peer: {},
     offeredAt: at,
     ivrPath: [],
-    raw: data,
+    adopted: true,
+    raw: payload,
   };
+  if (status === 'talking') session.answeredAt = at;
+  if (channel === undefined) session.channelKnown = false;
+  if (channel === 'video') session.videoMuted = false;
+  return session;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,11 +121,17 @@ export function withDialDetails(session: DeskSession, options: DialOptions, data
   return withPeer(session, dialPeer(options, data));
 }
 
-function withPeer(session: DeskSession, extra: SessionPeer): DeskSession {
+/** `startInternalCall` answered for a session already open: it is an internal call to the callee. */
+export function asInternalCall(session: DeskSession, calleeUserId: string): DeskSession {
+  const next = session.channel === 'internal' && session.direction === 'internal' ? session : { ...session, channel: 'internal' as const, direction: 'internal' as const };
+  return withPeer(next, { displayName: calleeUserId, userId: calleeUserId }, true);
+}
+
+function withPeer(session: DeskSession, extra: SessionPeer, override = false): DeskSession {
   let changed = false;
   const merged: SessionPeer = { ...session.peer };
   for (const [key, value] of Object.entries(extra) as [keyof SessionPeer, string][]) {
-    if (merged[key] === undefined) {
+    if (merged[key] === undefined || (override && merged[key] !== value)) {
       merged[key] = value;
       changed = true;
     }
@@ -181,6 +151,10 @@ export function withMuted(session: DeskSession, muted: boolean): DeskSession {
   return session.muted === muted ? session : { ...session, muted };
 }
 
+export function withVideoMuted(session: DeskSession, videoMuted: boolean): DeskSession {
+  return session.videoMuted === videoMuted ? session : { ...session, videoMuted };
+}
+
 /** `sessionEnded`: ended, with who closed it and why. */
 export function ended(session: DeskSession, payload: unknown, at: number): DeskSession {
   return withEndDetails({ ...session, status: 'ended', endedAt: at }, payload);
@@ -188,50 +162,36 @@ export function ended(session: DeskSession, payload: unknown, at: number): DeskS
 
 /** A session that was transferred and later reported ended keeps `transferred`, gains the reason. */
 export function withEndDetails(session: DeskSession, payload: unknown): DeskSession {
-  const fields = fieldsOf(payload);
-  const closeBy = fields?.['closeBy'];
-  const reason = text(fields?.['mainReason']) ?? text(fields?.['subReason']);
+  const closeBy = closeByOf(payload);
+  const reason = endReasonOf(payload);
   const next: DeskSession = { ...session };
-  if (CLOSE_BY.includes(closeBy as CloseBy)) next.closeBy = closeBy as CloseBy;
+  if (closeBy !== undefined) next.closeBy = closeBy;
   if (reason !== undefined) next.endReason = reason;
   return next;
 }
 
 /** `transfer` / `autoTransfer`: no longer the agent's. */
 export function transferred(session: DeskSession, payload: unknown, at: number): DeskSession {
-  const fields = fieldsOf(payload);
-  const target = targetOf({ skillGroupId: text(fields?.['skillGroupId']), userId: text(fields?.['userId']) });
+  const target = transferTargetOf(payload);
   const next: DeskSession = { ...session, status: 'transferred', endedAt: at };
   if (target) next.transferredTo = target;
   return next;
 }
 
-// ---------------------------------------------------------------------------------------------
-
-function ivrPathOf(value: unknown): IvrStep[] {
-  if (!Array.isArray(value)) return [];
-  const steps: IvrStep[] = [];
-  for (const item of value.slice(0, MAX_IVR_STEPS)) {
-    const step = fieldsOf(item);
-    const key = step?.['key'];
-    const label = step?.['label'];
-    if (typeof key === 'string' && typeof label === 'string') steps.push({ key, label });
-  }
-  return steps;
+/** When a ringing offer stops being worth waiting for (undefined: never). */
+export function offerDeadline(session: DeskSession): number | undefined {
+  const timeout = session.acceptTimeoutS;
+  if (session.status !== 'ringing' || timeout === undefined || timeout <= 0) return undefined;
+  return session.offeredAt + timeout * 1000;
 }
 
-/** Drop undefined fields, so sessions compare and serialise cleanly. */
-function peer(fields: { [K in keyof SessionPeer]: string | undefined }): SessionPeer {
-  const out: SessionPeer = {};
-  for (const [key, value] of Object.entries(fields) as [keyof SessionPeer, string | undefined][]) {
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
-}
-
-function targetOf(target: { skillGroupId?: string; userId?: string }): { skillGroupId?: string; userId?: string } | undefined {
-  const out: { skillGroupId?: string; userId?: string } = {};
-  if (target.skillGroupId !== undefined) out.skillGroupId = target.skillGroupId;
-  if (target.userId !== undefined) out.userId = target.userId;
-  return out.skillGroupId === undefined && out.userId === undefined ? undefined : out;
+/** The offer timed out and the platform said nothing (no autoTransfer, no sessionEnded). */
+export function expired(session: DeskSession, at: number): DeskSession {
+  return {
+    ...session,
+    status: 'ended',
+    endedAt: at,
+    closeBy: 'timer',
+    endReason: 'Not answered within its timeout; the platform sent no event for it.',
+  };
 }

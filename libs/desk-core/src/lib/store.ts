@@ -11,19 +11,20 @@ import {
   Subject,
   map,
   merge,
-  observeOn,
-  queueScheduler,
   scan,
   switchMap,
   type Observable,
   type Subscription,
 } from 'rxjs';
 import type { TcccGlobal } from '@tccc-desk/tccc-sdk';
-import { sdkEvent, type DeskAction } from './actions';
+import { expiredOffer, sdkEvent, type DeskAction } from './actions';
 import type { DeskErrorInfo, DeskEvent, DeskState } from './desk.types';
 import { createReducer, type DeskReducer } from './reducer';
+import { sessionIdOf } from './payload-readers';
 import { sdkEvents } from './sdk-events';
-import { initialState } from './state';
+import { inOrder } from './in-order';
+import { createOfferExpiry } from './offer-expiry';
+import { initialState, liveSession } from './state';
 
 export interface StoreOptions {
   clock: () => number;
@@ -61,6 +62,15 @@ export function createStore(options: StoreOptions): DeskStore {
   const actions = new Subject<DeskAction>();
   const sdk = new BehaviorSubject<TcccGlobal | null>(null);
   let destroyed = false;
+  // A ringing offer the platform says nothing about leaves the live list after its timeout.
+  const offers = createOfferExpiry(options.clock, (id, at) => {
+    if (!destroyed) actions.next(expiredOffer(id, at));
+  });
+  const watchOffer = (action: DeskAction, next: DeskState): void => {
+    if (action.type !== 'sdk/event') return;
+    const id = sessionIdOf(action.event.payload);
+    if (id !== undefined) offers.track(id, liveSession(next, id));
+  };
 
   const reportError = (error: DeskErrorInfo): void => {
     if (!destroyed) errors.next(error);
@@ -83,7 +93,7 @@ export function createStore(options: StoreOptions): DeskStore {
     .pipe(
       // A subscriber that dispatches while being notified (e.g. connect() from a lifecycle$
       // callback) is queued, so every subscriber sees the states in order.
-      observeOn(queueScheduler),
+      inOrder(),
       scan((step: Step, action: DeskAction): Step => safeReduce(reducer, step.state, action), {
         state: state.value,
         action: null,
@@ -96,6 +106,10 @@ export function createStore(options: StoreOptions): DeskStore {
         reportError({ code: 'unexpected_event', message: `The desk could not apply "${action?.type}"; its state is unchanged.`, retryable: false });
       }
       if (next !== previous) state.next(next);
+      if (action && !failed) watchOffer(action, next);
+      if (action?.type === 'sdk/event' && next.lifecycle !== previous.lifecycle && next.lifecycle.status === 'error') {
+        reportError(next.lifecycle.error); // e.g. tokenExpired once ready
+      }
       if (action?.type === 'sdk/event') {
         events.next(action.event);
         const diagnostics = next.diagnostics;
@@ -127,6 +141,7 @@ export function createStore(options: StoreOptions): DeskStore {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      offers.stop();
       // Ends the SDK subscriptions (tccc.off for every listener) and the fold.
       subscription.unsubscribe();
       sdk.complete();

@@ -29,7 +29,7 @@ export const LIMITS = {
 /** Separators people type in phone numbers; they are removed before the number is checked. */
 const PHONE_SEPARATORS = /[\s\-.()]/g;
 const PHONE = /^\+?\d+$/;
-const DTMF = /^[0-9*#]+$/;
+const DTMF = /^[0-9*#]*$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -95,21 +95,23 @@ export function dialArgs(value: unknown): DialOptions {
   return options;
 }
 
-/** Exactly one of skillGroupId or userId. */
+/** The guide: sessionId required; skillGroupId and userId each optional (neither lets the platform decide). */
 export function transferArgs(value: unknown): TransferOptions {
   const f = objectArg(value, 'target');
-  const sessionId = sessionIdArg(f['sessionId']);
+  const options: TransferOptions = { sessionId: sessionIdArg(f['sessionId']) };
   const skillGroupId = optionalText(f['skillGroupId'], 'skillGroupId', LIMITS.id);
   const userId = optionalText(f['userId'], 'userId', LIMITS.id);
-  if ((skillGroupId === undefined) === (userId === undefined)) {
-    throw invalidArgument('target', 'give exactly one of skillGroupId or userId');
-  }
-  return skillGroupId !== undefined ? { sessionId, skillGroupId } : { sessionId, userId: userId as string };
+  if (skillGroupId !== undefined) options.skillGroupId = skillGroupId;
+  if (userId !== undefined) options.userId = userId;
+  return options;
 }
 
-export function digitsArgs(sessionId: unknown, digits: unknown): Required<SendDigitsOptions> {
+/** The guide: sessionId required, dtmfText optional; when given, DTMF characters only. */
+export function digitsArgs(sessionId: unknown, digits?: unknown): SendDigitsOptions {
   const id = sessionIdArg(sessionId);
-  if (typeof digits !== 'string' || digits.length === 0) throw invalidArgument('digits', 'must be a non-empty string');
+  if (digits === undefined) return { sessionId: id };
+  if (typeof digits !== 'string') throw invalidArgument('digits', 'must be a string');
+  if (digits === '') return { sessionId: id };
   if (digits.length > LIMITS.digits) throw invalidArgument('digits', `must be at most ${LIMITS.digits} characters`);
   if (!DTMF.test(digits)) throw invalidArgument('digits', 'may only contain 0-9, * and #');
   return { sessionId: id, dtmfText: digits };

@@ -19,6 +19,11 @@ export interface GuardEntry {
   readonly origin: 'injected' | 'adopted';
   /** Undo what the entry did and free the guard; a pending load rejects with `aborted`. Idempotent. */
   teardown(): void;
+  /**
+   * Added later (still version 1: fields are only ever added). Resolves once a ready SDK was torn
+   * down, by whichever consumer, so the others sharing it learn that it is gone.
+   */
+  readonly closed?: Promise<void>;
 }
 
 export interface GuardSlot {

@@ -22,6 +22,11 @@ import type { TcccEventEnvelope, TcccEventName, TcccGlobal, TcccListener } from 
 export interface TcccLoader {
   load(sdkUrl: string): Promise<TcccGlobal>;
   teardown(): void;
+  /**
+   * Call `listener` once when the SDK this loader's last `load` got is torn down by someone else
+   * (another consumer on the page). Returns the unsubscribe. Optional for custom loaders.
+   */
+  onUnload?(listener: () => void): () => void;
 }
 
 export type TcccSdkPhase = 'idle' | 'loading' | 'ready';
@@ -59,7 +64,7 @@ export function tcccSdkPhase(): TcccSdkPhase {
  * this loader's last `load` started or joined, so a late teardown cannot kill a newer instance.
  * Consumers sharing one instance share its teardown too (there is one SDK per page).
  */
-export function createTcccLoader(options?: TcccLoadOptions): TcccLoader {
+export function createTcccLoader(options?: TcccLoadOptions): TcccLoader & Required<Pick<TcccLoader, 'onUnload'>> {
   validateLoadOptions(options); // fail at creation; the document is resolved at load time
   let joined: GuardEntry | null = null;
   return {
@@ -76,6 +81,15 @@ export function createTcccLoader(options?: TcccLoadOptions): TcccLoader {
       const entry = joined;
       joined = null;
       if (entry && activeEntry() === entry) entry.teardown();
+    },
+    onUnload(listener) {
+      let live = true;
+      joined?.closed?.then(() => {
+        if (live) listener();
+      });
+      return () => {
+        live = false;
+      };
     },
   };
 }
@@ -99,6 +113,7 @@ function acquire(sdkUrl: string, options: ResolvedLoadOptions): { entry: GuardEn
 }
 
 function adopt(slot: GuardSlot, instance: TcccGlobal): GuardEntry {
+  // No `closed`: an adopted global is only released, never removed, so it stays usable.
   const entry: GuardEntry = {
     promise: Promise.resolve(instance),
     phase: 'ready',
@@ -128,6 +143,8 @@ function startLoad(slot: GuardSlot, sdkUrl: string, url: URL, options: ResolvedL
     resolvePromise = resolve;
     rejectPromise = reject;
   });
+  let markClosed!: () => void;
+  const closed = new Promise<void>((resolve) => (markClosed = resolve));
 
   const onAbort = (): void => fail(abortedBySignal());
 
@@ -170,7 +187,8 @@ function startLoad(slot: GuardSlot, sdkUrl: string, url: URL, options: ResolvedL
 
   function listen<K extends TcccEventName>(target: TcccGlobal, event: K, listener: TcccListener<K>): void {
     target.on(event, listener);
-    const off = (): void => target.off(event, listener);
+    // Without `off` (undocumented) the listener stays; `fail`/`succeed` ignore it once done.
+    const off = (): void => target.off?.(event, listener);
     // The SDK may call a listener synchronously from `on`; then we are already done with it.
     if (state === 'loading') offs.push(off);
     else off();
@@ -222,7 +240,9 @@ function startLoad(slot: GuardSlot, sdkUrl: string, url: URL, options: ResolvedL
       dom?.removeAll();
       if (host.tccc === sdk) restoreTcccGlobal(host, globalBefore);
       releaseEntry(slot, entry);
+      markClosed();
     },
+    closed,
   };
 
   slot.active = entry;

@@ -53,3 +53,19 @@ export function redact(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) out = out.split(secret).join('[redacted]');
   return out;
 }
+
+/**
+ * `text` with the SdkURL and its token-like parts replaced by `[redacted]`: the one redaction
+ * function for SdkURLs (the loader and desk-core both use it). Never throws: an SdkURL that does
+ * not parse is still removed whole.
+ */
+export function redactSdkUrl(text: string, sdkUrl: string): string {
+  if (!sdkUrl) return text;
+  let url: URL | undefined;
+  try {
+    url = new URL(sdkUrl);
+  } catch {
+    url = undefined;
+  }
+  return redact(text, url ? secretsOf(sdkUrl, url) : [sdkUrl]);
+}

@@ -4,13 +4,12 @@ import type { TcccGlobal } from './tccc.types';
 
 export type TcccHost = { tccc?: unknown };
 
-/** Enough of the documented shape to wait for `ready` on it. */
+/** Enough of the documented shape to wait for `ready` on it (`on` and `events`; `off` is not documented). */
 export function isTcccGlobal(value: unknown): value is TcccGlobal {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Record<keyof TcccGlobal, unknown>>;
   return (
     typeof candidate.on === 'function' &&
-    typeof candidate.off === 'function' &&
     typeof candidate.events === 'object' &&
     candidate.events !== null
   );

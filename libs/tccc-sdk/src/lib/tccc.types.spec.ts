@@ -180,7 +180,7 @@ function documentedApi(tccc: TcccGlobal): void {
   listener({ data: { sessionId: 's-1' } });
   // @ts-expect-error userAccessed carries a sessionId
   listener({ data: {} });
-  tccc.off(tccc.events.userAccessed, listener);
+  tccc.off?.(tccc.events.userAccessed, listener);
 }
 
 // Payload shapes of the newer event page.

@@ -289,7 +289,11 @@ export interface TcccGlobal {
   UI: TcccUI;
   events: TcccEvents;
   on<K extends TcccEventName>(event: K, listener: TcccListener<K>): void;
-  off<K extends TcccEventName>(event: K, listener: TcccListener<K>): void;
+  /**
+   * Not in the guide (its examples only ever call `on`): a build without it still works, its
+   * listeners simply stay registered after teardown and are ignored.
+   */
+  off?<K extends TcccEventName>(event: K, listener: TcccListener<K>): void;
 }
 
 declare global {

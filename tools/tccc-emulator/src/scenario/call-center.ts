@@ -41,6 +41,8 @@ export class ScenarioError extends Error {
 interface AgentRecord {
   status: PlatformAgentStatus;
   online: boolean;
+  /** The reason given with the last `setStatus({ status: 'rest', restReason })`. */
+  restReason?: string;
   /** The session whose after-call work is under way (status 'arrange'). */
   wrapUpSessionId?: string;
 }
@@ -52,6 +54,15 @@ export interface CallCenterDeps {
   timers: TimerSet;
   settings: SdkSettingsStore;
   emit: Emit;
+  /** Whether a seat has an SDK page open (an internal call rings the callee's page when it does). */
+  isSeatConnected?: (seatUserId: string) => boolean;
+}
+
+/** A seat's agent as the platform sees it (control API state). */
+export interface AgentSummary {
+  status: PlatformAgentStatus;
+  online: boolean;
+  restReason?: string;
 }
 
 export interface OutboundOptions {
@@ -71,6 +82,8 @@ export class CallCenter {
   ringInbound(seatUserId: string, spec: InboundSpec): Session {
     const sessionId = spec.sessionId ?? randomUUID();
     if (this.sessions.has(sessionId)) throw new ScenarioError(409, `Session ${sessionId} already exists`);
+    const unavailable = this.unavailableReason(seatUserId);
+    if (unavailable) throw new ScenarioError(409, `The platform offers no contacts to ${seatUserId}: ${unavailable}`);
     const session = this.create(seatUserId, spec.type, 'inbound', 'ringing', sessionId);
     const payload = callInPayload(spec, sessionId);
     this.emit(session, 'callIn', payload);
@@ -147,7 +160,18 @@ export class CallCenter {
     if (busy) return failed(`The agent already has a call in progress (${busy.sessionId})`);
     const session = this.tryCreate(seatUserId, 'internal', 'internal');
     if (!session) return failed('Too many sessions');
-    this.dial(session, () => ({ sessionId: session.sessionId }));
+    if (this.deps.isSeatConnected?.(calleeUserId)) {
+      // The callee's page rings (an internal callIn); its accept answers the caller.
+      const unavailable = this.unavailableReason(calleeUserId);
+      if (unavailable) {
+        this.sessions.delete(session.sessionId);
+        return failed(`${calleeUserId} cannot take calls: ${unavailable}`);
+      }
+      this.ringCallee(session, calleeUserId);
+      this.dial(session, () => ({ sessionId: session.sessionId }), false);
+    } else {
+      this.dial(session, () => ({ sessionId: session.sessionId }));
+    }
     return ok({ sessionId: session.sessionId });
   }
 
@@ -157,6 +181,8 @@ export class CallCenter {
     if (session.status !== 'ringing') return failed(`Session ${sessionId} is ${session.status}, not ringing`);
     this.emit(session, 'userAccessed', { sessionId });
     this.connect(session);
+    const caller = this.linkedLive(session);
+    if (caller?.status === 'dialing') this.farAnswer(caller.sessionId);
     return ok();
   }
 
@@ -169,6 +195,10 @@ export class CallCenter {
     return ok();
   }
 
+  /**
+   * 删除会话: the guide gives only the name. The emulator reads it as taking an ended session off
+   * the seat's session list (what the workbench shows); a live session is hung up first.
+   */
   deleteCall(seatUserId: string, sessionId: string): CommonSDKResponse {
     const session = this.own(seatUserId, 'Call', sessionId);
     if (typeof session === 'string') return failed(session);
@@ -181,7 +211,7 @@ export class CallCenter {
     const session = this.own(seatUserId, module, options.sessionId);
     if (typeof session === 'string') return failed(session);
     if (!isConnected(session)) return failed(`Session ${options.sessionId} is ${session.status}: only a connected session can be transferred`);
-    if (!options.skillGroupId && !options.userId) return failed('transfer needs a skillGroupId or a userId');
+    // The guide makes both targets optional; with neither the platform picks (emulated: the queue).
     this.emit(session, 'transfer', {
       sessionId: session.sessionId,
       ...(options.skillGroupId ? { skillGroupId: options.skillGroupId } : {}),
@@ -227,21 +257,35 @@ export class CallCenter {
     const session = this.own(seatUserId, 'Call', sessionId);
     if (typeof session === 'string') return failed(session);
     if (session.status !== 'talking') return failed(`Session ${sessionId} is ${session.status}: digits can only be sent while talking`);
-    if (!dtmfText || !/^[0-9*#]{1,64}$/.test(dtmfText)) return failed('dtmfText must be 1-64 of 0-9 * #');
+    // dtmfText is optional in the guide: without it there is nothing to send.
+    if (dtmfText !== undefined && dtmfText !== '' && !/^[0-9*#]{1,64}$/.test(dtmfText)) return failed('dtmfText must be 1-64 of 0-9 * #');
     return ok();
   }
 
-  setStatus(seatUserId: string, status: AgentSetStatus): CommonSDKResponse {
+  setStatus(seatUserId: string, status: AgentSetStatus, restReason?: string): CommonSDKResponse {
     const agent = this.agent(seatUserId);
+    if (!agent.online) return failed('The agent is offline: call Agent.online() first');
     if (agent.status === 'busy') return failed('The agent is in a call; the status changes when it ends');
     const next: PlatformAgentStatus = status === 'stopNotReady' ? 'free' : status;
     if (next !== 'arrange') this.completeWrapUp(seatUserId, agent);
+    agent.restReason = next === 'rest' ? restReason : undefined;
     this.setAgentStatus(seatUserId, next);
     return ok();
   }
 
+  /**
+   * Agent.online / offline (documented as `void`, no status given): offline stops inbound contacts
+   * and shows the seat as notReady (once its call, if any, is over); online makes it free again.
+   */
   setOnline(seatUserId: string, online: boolean): CommonSDKResponse {
-    this.agent(seatUserId).online = online;
+    const agent = this.agent(seatUserId);
+    if (agent.online === online) return ok();
+    agent.online = online;
+    if (agent.status !== 'busy') {
+      if (online) this.completeWrapUp(seatUserId, agent);
+      agent.restReason = undefined;
+      this.setAgentStatus(seatUserId, online ? 'free' : 'notReady');
+    }
     return ok();
   }
 
@@ -260,6 +304,12 @@ export class CallCenter {
     return Object.fromEntries([...this.agents].map(([seat, agent]) => [seat, agent.status]));
   }
 
+  agentSummaries(): Record<string, AgentSummary> {
+    return Object.fromEntries(
+      [...this.agents].map(([seat, { status, online, restReason }]) => [seat, restReason === undefined ? { status, online } : { status, online, restReason }]),
+    );
+  }
+
   /** The seat's newest live session (the workbench's dev buttons act on it). */
   latestLive(seatUserId: string): Session | undefined {
     return [...this.sessions.values()].filter((s) => s.seatUserId === seatUserId && isLive(s)).at(-1);
@@ -272,6 +322,34 @@ export class CallCenter {
   }
 
   // --- internals --------------------------------------------------------------------------------
+
+  /** Why the platform would not offer this seat a contact now, or undefined. */
+  private unavailableReason(seatUserId: string): string | undefined {
+    const agent = this.agent(seatUserId);
+    if (!agent.online) return 'the agent is offline';
+    if (agent.status === 'rest') return 'the agent is resting';
+    if (agent.status === 'notReady') return 'the agent is not ready';
+    return undefined;
+  }
+
+  /** The callee's side of an internal call: an `internal` callIn on its page. */
+  private ringCallee(caller: Session, calleeUserId: string): void {
+    const callee = this.create(calleeUserId, 'internal', 'internal', 'ringing', randomUUID());
+    callee.linkedSessionId = caller.sessionId;
+    caller.linkedSessionId = callee.sessionId;
+    const timeout = 30;
+    this.emit(callee, 'callIn', { sessionId: callee.sessionId, type: 'internal', timeout, peerUserId: caller.seatUserId });
+    callee.cancels.push(
+      this.deps.timers.after(timeout * 1000, () => {
+        if (callee.status === 'ringing') this.end(callee, 'timer');
+      }),
+    );
+  }
+
+  private linkedLive(session: Session): Session | undefined {
+    const linked = session.linkedSessionId === undefined ? undefined : this.sessions.get(session.linkedSessionId);
+    return linked && isLive(linked) ? linked : undefined;
+  }
 
   private emit<K extends TcccEventName>(session: Session, event: K, payload: TcccEventMap[K]): void {
     this.deps.emit(session.seatUserId, event, payload);
@@ -328,11 +406,11 @@ export class CallCenter {
   }
 
   /** callOuted after the configured delay; the callee answers by itself when calleeAutoAnswerMs is set. */
-  private dial(session: Session, callOutedPayload: () => TcccEventMap['callOuted']): void {
+  private dial(session: Session, callOutedPayload: () => TcccEventMap['callOuted'], autoAnswer = true): void {
     const { callOutedDelayMs, calleeAutoAnswerMs } = this.deps.settings.get();
     session.callOutedPayload = callOutedPayload;
     session.cancels.push(this.deps.timers.after(callOutedDelayMs, () => this.ensureCallOuted(session)));
-    if (calleeAutoAnswerMs !== null) {
+    if (autoAnswer && calleeAutoAnswerMs !== null) {
       session.cancels.push(
         this.deps.timers.after(callOutedDelayMs + calleeAutoAnswerMs, () => {
           if (session.status === 'dialing') this.farAnswer(session.sessionId);
@@ -367,6 +445,12 @@ export class CallCenter {
     this.emit(session, 'sessionEnded', { sessionId: session.sessionId, closeBy, type: session.type, duration, ...reasons });
     this.forgetOldEnded();
     if (wasConnected) this.afterConnectedSessionEnded(session);
+    // The other seat of an internal call: its peer is gone.
+    const linked = this.linkedLive(session);
+    if (linked) {
+      this.ensureCallOuted(linked);
+      this.end(linked, closeBy === 'timer' ? 'timer' : 'client');
+    }
   }
 
   /** busy → arrange (after-call work on) or free, once the seat's last connected session ended. */
@@ -375,7 +459,9 @@ export class CallCenter {
     const agent = this.agent(seat);
     if (agent.status !== 'busy') return;
     if ([...this.sessions.values()].some((s) => s.seatUserId === seat && isConnected(s))) return;
-    if (this.deps.settings.get().afterCallWork) {
+    if (!agent.online) {
+      this.setAgentStatus(seat, 'notReady'); // went offline during the call
+    } else if (this.deps.settings.get().afterCallWork) {
       agent.wrapUpSessionId = session.sessionId;
       this.setAgentStatus(seat, 'arrange');
     } else {

@@ -75,7 +75,7 @@ const handlers: { [M in SdkRpcMethod]: Handler<M> } = {
   'Video.transfer': (c, seat, p) => c.transfer(seat, 'Video', p),
   'Agent.online': (c, seat) => c.setOnline(seat, true),
   'Agent.offline': (c, seat) => c.setOnline(seat, false),
-  'Agent.setStatus': (c, seat, p) => c.setStatus(seat, p.status),
+  'Agent.setStatus': (c, seat, p) => c.setStatus(seat, p.status, p.restReason),
 };
 
 export function runSdkCommand(center: CallCenter, seatUserId: string, method: SdkRpcMethod, params: unknown): CommonSDKResponse<unknown> {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { DevRpcMethod, SdkRpcMethod } from '../protocol/sdk-protocol';
 import { TimerSet, type Scheduler } from '../scheduler';
-import { CallCenter, ScenarioError } from './call-center';
+import { CallCenter, ScenarioError, type AgentSummary } from './call-center';
 import { FailNextRules } from './fail-next';
 import { inboundSpecSchema, type InboundSpec } from './inbound-spec';
 import { PageHub, type Page, type PageSummary } from './page-hub';
@@ -26,6 +26,8 @@ export interface SdkState {
   pages: PageSummary[];
   sessions: SessionSummary[];
   agents: Record<string, PlatformAgentStatus>;
+  /** Status, online and rest reason per seat. */
+  agentDetails: Record<string, AgentSummary>;
   scriptsServed: number;
   settings: SdkSettings;
   failNext: Record<string, number>;
@@ -59,6 +61,7 @@ export class SdkScenario {
       timers: this.timers,
       settings: this.settings,
       emit: (seat, event, payload) => this.pages.push(seat, event, payload),
+      isSeatConnected: (seat) => this.pages.isSeatConnected(seat),
     });
   }
 
@@ -124,6 +127,7 @@ export class SdkScenario {
       pages: this.pages.summaries(),
       sessions: this.center.summaries(),
       agents: this.center.agentStatuses(),
+      agentDetails: this.center.agentSummaries(),
       scriptsServed: this.scriptsServed,
       settings: this.settings.get(),
       failNext: this.failNextRules.pending(),

@@ -19,6 +19,11 @@ export interface Session {
   endedAt?: number;
   /** Outbound/internal: what `callOuted` carries. */
   callOutedPayload?: () => TcccEventMap['callOuted'];
+  /**
+   * An internal call between two seats is two sessions, one per seat (an emulator choice: the
+   * guide does not say whether both sides share one sessionId): each names the other here.
+   */
+  linkedSessionId?: string;
   /** Pending timers of this session (callOuted, auto-answer, inbound timeout). */
   readonly cancels: Array<() => void>;
 }

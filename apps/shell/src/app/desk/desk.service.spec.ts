@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
-import type { Desk } from '@tccc-desk/desk-core';
+import type { Desk, DeskSession } from '@tccc-desk/desk-core';
 import { fakeDesk } from '../../testing/fake-desk';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import type { ManifestResult } from '../federation/desk-manifest';
@@ -120,6 +120,24 @@ describe('DeskService', () => {
     expect(fake.desk.destroy).toHaveBeenCalled();
     expect(service.status().kind).toBe('signed-out');
     await expect(service.dial('+8613800138000')).rejects.toThrow('not available');
+  });
+
+  it('accepts each contact through its channel: chat → desk.chat, video → desk.video, phone → desk.call', async () => {
+    const { service, fake, getDesk, loader } = setup(OK_MANIFEST, {});
+    loader.load.mockImplementation((id: string) => healthy(getDesk)[id as keyof ReturnType<typeof healthy>]());
+    await service.start(() => 'jwt');
+    await settle();
+    const contact = (id: string, channel: DeskSession['channel']): DeskSession =>
+      ({ id, channel, direction: 'inbound', status: 'ringing', muted: false, peer: {}, offeredAt: 0, ivrPath: [], raw: {} }) as DeskSession;
+    fake.sessions$.next([contact('c1', 'im'), contact('v1', 'video'), contact('p1', 'phone')]);
+    await settle();
+    await service.accept('c1');
+    await service.accept('v1');
+    await service.accept('p1');
+    expect(fake.desk.chat.accept).toHaveBeenCalledWith('c1');
+    expect(fake.desk.video.accept).toHaveBeenCalledWith('v1');
+    expect(fake.desk.call.accept).toHaveBeenCalledWith('p1');
+    expect(fake.desk.call.accept).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -19,7 +19,7 @@ import { formatDuration, type CallRecord } from './call-record';
               @if (r.customer) { <a [routerLink]="['/customers', r.customer.id]">{{ r.who }}</a> } @else { {{ r.who }} }
               @if (r.phoneNumber && r.customer) { <span class="muted">{{ r.phoneNumber }}</span> }
             </td>
-            <td>{{ r.direction }} {{ r.channel !== 'phone' ? '(' + r.channel + ')' : '' }}</td>
+            <td data-testid="call-record-channel" [attr.data-channel]="r.channel">{{ r.direction }} {{ r.channel !== 'phone' ? '(' + channelName(r.channel) + ')' : '' }}</td>
             <td>{{ r.startedAt | date: 'medium' }}</td>
             <td data-testid="call-record-duration">{{ duration(r.durationMs) }}</td>
             <td data-testid="call-record-outcome">{{ r.outcome }}</td>
@@ -40,6 +40,10 @@ import { formatDuration, type CallRecord } from './call-record';
 export class CallHistoryTableComponent {
   readonly records = input.required<readonly CallRecord[]>();
   readonly emptyText = input('No calls yet in this session.');
+
+  channelName(channel: CallRecord['channel']): string {
+    return { phone: 'phone', voip: 'audio', im: 'chat', video: 'video', internal: 'internal' }[channel];
+  }
 
   duration(ms: number | null): string {
     return formatDuration(ms);

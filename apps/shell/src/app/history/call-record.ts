@@ -16,6 +16,14 @@ export interface CallRecord {
   outcome: string;
 }
 
+const CHANNEL_WHO: Record<DeskSession['channel'], string> = {
+  phone: 'Unknown caller',
+  voip: 'Unknown caller',
+  im: 'Chat visitor',
+  video: 'Video visitor',
+  internal: 'Another agent',
+};
+
 const CLOSED_BY: Record<string, string> = {
   client: 'Caller hung up',
   seat: 'Agent hung up',
@@ -29,14 +37,21 @@ export function outcomeOf(session: DeskSession): string {
     return to ? `Transferred to ${to}` : 'Transferred';
   }
   if (!session.answeredAt) return session.direction === 'outbound' ? 'Not answered' : 'Missed';
+  if (session.channel === 'im' && session.closeBy === 'client') return 'Visitor left the chat';
+  if (session.channel === 'im' && session.closeBy === 'seat') return 'Agent ended the chat';
   const closed = session.closeBy ? CLOSED_BY[session.closeBy] : undefined;
   return closed ?? session.endReason ?? 'Completed';
 }
 
+/** Phone contacts carry a number to match; a chat or video visitor and a colleague do not. */
+const HAS_NUMBER: ReadonlySet<DeskSession['channel']> = new Set(['phone', 'voip']);
+
 export function callRecord(session: DeskSession, customers: readonly Customer[]): CallRecord {
-  const phoneNumber = session.peer.phoneNumber ?? null;
-  const customer = phoneNumber ? findCustomerByPhone(customers, phoneNumber) : null;
-  const who = customer?.name ?? session.peer.displayName ?? phoneNumber ?? session.peer.nickname ?? session.peer.userId ?? 'Unknown';
+  const phoneNumber = HAS_NUMBER.has(session.channel) ? (session.peer.phoneNumber ?? null) : null;
+  const customer = phoneNumber && session.channel === 'phone' ? findCustomerByPhone(customers, phoneNumber) : null;
+  const visitor = session.channel === 'im' || session.channel === 'video' ? (session.peer.nickname ?? session.peer.displayName) : undefined;
+  const who =
+    customer?.name ?? visitor ?? session.peer.displayName ?? phoneNumber ?? session.peer.nickname ?? session.peer.userId ?? CHANNEL_WHO[session.channel];
   const durationMs = session.answeredAt && session.endedAt ? Math.max(0, session.endedAt - session.answeredAt) : null;
   return {
     id: session.id,

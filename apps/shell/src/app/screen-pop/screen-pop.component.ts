@@ -16,15 +16,26 @@ import { screenPops } from './screen-pop';
   template: `
     <div class="pops" aria-live="assertive">
       @for (pop of pops(); track pop.sessionId) {
-        <section class="card" role="alertdialog" [attr.aria-label]="'Incoming call'" data-testid="screen-pop"
+        <section class="card" role="alertdialog" [attr.aria-label]="pop.title" data-testid="screen-pop"
           [attr.data-kind]="pop.kind" [attr.data-session-id]="pop.sessionId">
-          <p class="title">Incoming call</p>
-          @if (pop.kind === 'customer') {
-            <p class="who"><a [routerLink]="['/customers', pop.customer.id]" data-testid="screen-pop-customer">{{ pop.customer.name }}</a></p>
-            <p class="meta">{{ pop.customer.company }} · {{ pop.customer.tier }} · {{ pop.phoneNumber }}</p>
-          } @else {
-            <p class="who" data-testid="screen-pop-new-caller">New caller</p>
-            <p class="meta">{{ pop.label }}</p>
+          <p class="title" data-testid="screen-pop-title">{{ pop.title }}</p>
+          @switch (pop.kind) {
+            @case ('customer') {
+              <p class="who"><a [routerLink]="['/customers', pop.customer.id]" data-testid="screen-pop-customer">{{ pop.customer.name }}</a></p>
+              <p class="meta">{{ pop.customer.company }} · {{ pop.customer.tier }} · {{ pop.phoneNumber }}</p>
+            }
+            @case ('visitor') {
+              <p class="who" data-testid="screen-pop-visitor">{{ pop.label }}</p>
+              <p class="meta">{{ pop.channel === 'im' ? 'Chat' : 'Video' }}@if (pop.details) { · {{ pop.details }} }</p>
+            }
+            @case ('colleague') {
+              <p class="who" data-testid="screen-pop-colleague">{{ pop.label }}</p>
+              <p class="meta">A colleague is calling</p>
+            }
+            @default {
+              <p class="who" data-testid="screen-pop-new-caller">New caller</p>
+              <p class="meta">{{ pop.label }}</p>
+            }
           }
           <button type="button" class="accept" data-testid="screen-pop-accept" (click)="accept(pop.sessionId)">Accept</button>
         </section>

@@ -41,6 +41,7 @@ describe('screen pop', () => {
   it('shows a new-caller card for an unknown number', () => {
     expect(screenPopFor(ringing({ peer: { phoneNumber: '+8613099999999' } }), CUSTOMERS)).toEqual({
       kind: 'new-caller',
+      title: 'Incoming call',
       sessionId: 's1',
       phoneNumber: '+8613099999999',
       label: '+8613099999999',
@@ -71,10 +72,21 @@ describe('screen pop', () => {
     ]);
   });
 
-  it('does not match a chat contact by number-like text', () => {
-    expect(screenPopFor(ringing({ channel: 'im', peer: { phoneNumber: DEMO_CALLERS.first, nickname: 'x' } }), CUSTOMERS).kind).toBe(
-      'new-caller',
-    );
+  it('a chat or video contact is a visitor (never matched by number), with its channel details', () => {
+    expect(screenPopFor(ringing({ channel: 'im', peer: { phoneNumber: DEMO_CALLERS.first, nickname: 'Lily', channelName: 'Shop', peerSource: 'wechat' } }), CUSTOMERS)).toEqual({
+      kind: 'visitor',
+      channel: 'im',
+      sessionId: 's1',
+      title: 'Incoming chat',
+      label: 'Lily',
+      details: 'Shop · wechat',
+    });
+    expect(screenPopFor(ringing({ channel: 'video', peer: { userId: 'o-1' } }), CUSTOMERS)).toMatchObject({ kind: 'visitor', title: 'Incoming video call', label: 'o-1' });
+  });
+
+  it('an internal call from a colleague pops as that seat, ringing with direction internal', () => {
+    const internal = ringing({ channel: 'internal', direction: 'internal', peer: { userId: 'alice@example.com' } });
+    expect(screenPops([internal], CUSTOMERS)).toEqual([{ kind: 'colleague', sessionId: 's1', title: 'Internal call', label: 'alice@example.com' }]);
   });
 });
 

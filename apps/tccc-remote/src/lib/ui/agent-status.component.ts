@@ -18,24 +18,22 @@ export const DEFAULT_REST_REASONS: readonly string[] = ['Break', 'Lunch', 'Meeti
   template: `
     <div class="row">
       <label for="tccc-agent-status">Status</label>
+      <!-- Every option is always there and marks itself selected: a select never shows blank
+           (a platform-only status such as busy is a disabled option, not a missing one). -->
       <select
         id="tccc-agent-status"
         data-testid="agent-status-select"
         [disabled]="disabled()"
-        [value]="selected()"
         (change)="choose($any($event.target).value)"
       >
-        <option value="free">Available</option>
-        <option value="rest">On a break</option>
-        <option value="notReady">Not ready</option>
-        <option value="offline">Offline</option>
-        @if (platformOnly()) {
-          <option [value]="platformOnly()" disabled>{{ label() }}</option>
+        @for (option of options; track option.value) {
+          @if (option.choosable || option.value === selected()) {
+            <option [value]="option.value" [disabled]="!option.choosable" [selected]="option.value === selected()">{{ option.label }}</option>
+          }
         }
       </select>
-      <span class="badge" data-testid="agent-status" [attr.data-status]="agent().online ? agent().status : 'offline'">{{
-        label()
-      }}</span>
+      <span class="badge" data-testid="agent-status" [attr.data-status]="agent().online ? agent().status : 'offline'"
+        [attr.data-pending]="agent().pending?.status ?? null">{{ label() }}</span>
     </div>
     @if (selected() === 'rest') {
       <div class="row">
@@ -70,16 +68,22 @@ export class AgentStatusComponent {
 
   private readonly chosenReason = signal<string | null>(null);
 
+  /** The agent's choices, and the platform's own statuses (shown, not choosable). */
+  readonly options: ReadonlyArray<{ value: string; label: string; choosable: boolean }> = [
+    { value: 'free', label: 'Available', choosable: true },
+    { value: 'rest', label: 'On a break', choosable: true },
+    { value: 'notReady', label: 'Not ready', choosable: true },
+    { value: 'offline', label: 'Offline', choosable: true },
+    { value: 'busy', label: 'Busy', choosable: false },
+    { value: 'arrange', label: 'After-call work', choosable: false },
+    { value: 'unknown', label: 'Signed in', choosable: false },
+  ];
+
   readonly label = computed(() => agentStatusLabel(this.agent()));
   readonly selected = computed(() => {
     const agent = this.agent();
     if (!agent.online) return 'offline';
     return agent.status;
-  });
-  /** A status the agent cannot pick but the platform reports (busy, after-call work…). */
-  readonly platformOnly = computed(() => {
-    const selected = this.selected();
-    return ['free', 'rest', 'notReady', 'offline'].includes(selected) ? null : selected;
   });
   readonly restReason = computed(
     () => this.chosenReason() ?? this.agent().restReason ?? this.restReasons()[0] ?? '',

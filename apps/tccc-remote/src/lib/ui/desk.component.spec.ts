@@ -154,6 +154,76 @@ describe('<tccc-desk>', () => {
     expect(desk.agent.setStatus).toHaveBeenCalledWith({ status: 'free', restReason: undefined });
   });
 
+  it('accepts, transfers and ends a chat through desk.chat, with the chat details on the card', async () => {
+    desk.setSessions([session({ id: 'im-1', channel: 'im', peer: { displayName: 'Lily', nickname: 'Lily', channelName: 'Web shop', peerSource: 'wechat' } })]);
+    await fixture.whenStable();
+    expect(el('incoming-call')?.textContent).toContain('Incoming chat from Lily');
+    expect(el('detail-channel')?.textContent).toContain('Web shop');
+    expect(el('detail-source')?.textContent).toContain('wechat');
+    await click('accept');
+    expect(desk.chat.accept).toHaveBeenCalledWith('im-1');
+    expect(desk.call.accept).not.toHaveBeenCalled();
+
+    desk.setSessions([session({ id: 'im-1', channel: 'im', status: 'talking', peer: { nickname: 'Lily' } })]);
+    await fixture.whenStable();
+    expect(el('mute')).toBeNull();
+    expect(el('hold')).toBeNull();
+    expect(el('keypad-toggle')).toBeNull();
+    await click('transfer-toggle');
+    await type('transfer-user', 'bob@example.com');
+    await click('transfer-submit');
+    expect(desk.chat.transfer).toHaveBeenCalledWith({ sessionId: 'im-1', userId: 'bob@example.com' });
+    expect(el('hangup')?.textContent).toContain('End chat');
+    await click('hangup');
+    expect(desk.chat.end).toHaveBeenCalledWith('im-1');
+  });
+
+  it('runs a video contact through desk.video: mic, camera (its state on the card), end', async () => {
+    desk.setSessions([session({ id: 'v-1', channel: 'video', status: 'talking', videoMuted: false, peer: { nickname: 'Wei', userId: 'o-1' } })]);
+    await fixture.whenStable();
+    expect(el('detail-camera')?.textContent).toContain('on');
+    await click('mute');
+    expect(desk.video.mute).toHaveBeenCalledWith('v-1');
+    await click('camera');
+    expect(desk.video.muteVideo).toHaveBeenCalledWith('v-1');
+    desk.setSessions([session({ id: 'v-1', channel: 'video', status: 'talking', videoMuted: true, peer: { nickname: 'Wei' } })]);
+    await fixture.whenStable();
+    expect(el('detail-camera')?.textContent).toContain('off');
+    await click('camera');
+    expect(desk.video.unmuteVideo).toHaveBeenCalledWith('v-1');
+    expect(el('hold')).toBeNull();
+    await click('hangup');
+    expect(desk.video.end).toHaveBeenCalledWith('v-1');
+    expect(desk.call.hangUp).not.toHaveBeenCalled();
+  });
+
+  it('shows the other seat of an internal call and handles it through desk.call', async () => {
+    desk.setSessions([session({ id: 'int-1', channel: 'internal', direction: 'internal', peer: { displayName: 'alice@example.com', userId: 'alice@example.com' } })]);
+    await fixture.whenStable();
+    expect(el('incoming-call')?.textContent).toContain('Incoming internal call from alice@example.com');
+    expect(el('detail-seat')?.textContent).toContain('alice@example.com');
+    await click('accept');
+    expect(desk.call.accept).toHaveBeenCalledWith('int-1');
+  });
+
+  it('calls a colleague (internal call) by agent account', async () => {
+    await type('internal-input', ' bob@example.com ');
+    await click('internal-button');
+    expect(desk.call.internal).toHaveBeenCalledWith({ calleeUserId: 'bob@example.com' });
+  });
+
+  it('while busy the status picker shows Busy (never blank); a request shows as pending', async () => {
+    desk.setAgent({ status: 'busy', online: true });
+    await fixture.whenStable();
+    const select = el('agent-status-select') as HTMLSelectElement;
+    expect(select.value).toBe('busy');
+    expect(select.selectedOptions[0]?.textContent?.trim()).toBe('Busy');
+    desk.setAgent({ status: 'busy', online: true, pending: { status: 'rest', restReason: 'Lunch' } });
+    await fixture.whenStable();
+    expect(el('agent-status')?.textContent).toContain('Busy → On a break…');
+    expect(el('agent-status')?.dataset['pending']).toBe('rest');
+  });
+
   it('keeps an event log for integrators, newest first', async () => {
     desk.emitEvent({ name: 'callIn', payload: { type: 'internal', sessionId: 'x', timeout: 0, peerUserId: 'bob' }, at: 1 });
     desk.emitEvent({ name: 'sessionEnded', payload: { sessionId: 'x' }, at: 2 });

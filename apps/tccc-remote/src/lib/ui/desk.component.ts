@@ -9,15 +9,17 @@ import {
   signal,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { DeskEvent } from '@tccc-desk/desk-core';
+import type { DeskEvent, DeskSession } from '@tccc-desk/desk-core';
 import { scan } from 'rxjs';
 import { injectDesk } from '../angular/desk-token';
 import { deskSignals } from '../angular/desk-signals';
 import { AfterCallWorkComponent } from './after-call-work.component';
+import { channelCommands } from './channel-commands';
 import { AgentStatusComponent, DEFAULT_REST_REASONS, type AgentStatusChange } from './agent-status.component';
 import { DialerComponent } from './dialer.component';
 import { ErrorPanelComponent } from './error-panel.component';
 import { EventLogComponent } from './event-log.component';
+import { InternalCallComponent } from './internal-call.component';
 import { errorMessage, lifecycleLabel, peerLabel } from './format';
 import { SessionControlsComponent, type TransferRequest } from './session-controls.component';
 import { SessionListComponent } from './session-list.component';
@@ -38,6 +40,7 @@ const EVENT_LOG_SIZE = 100;
     DialerComponent,
     ErrorPanelComponent,
     EventLogComponent,
+    InternalCallComponent,
     SessionControlsComponent,
     SessionListComponent,
     StateInspectorComponent,
@@ -59,7 +62,7 @@ const EVENT_LOG_SIZE = 100;
       }
 
       <div class="announcer" aria-live="assertive" aria-atomic="true" data-testid="incoming-call">
-        @if (incoming(); as call) { Incoming call from {{ call }} }
+        @if (incoming(); as call) { Incoming {{ call.kind }} from {{ call.from }} }
       </div>
 
       @if (ready()) {
@@ -75,16 +78,18 @@ const EVENT_LOG_SIZE = 100;
           <tccc-session-controls
             [session]="session"
             [now]="now()"
-            (accept)="accept(session.id)"
-            (hangUp)="hangUp(session.id)"
-            (toggleMute)="setMuted(session.id, $event)"
-            (toggleHold)="setHeld(session.id, $event)"
-            (digit)="sendDigit(session.id, $event)"
-            (transfer)="transfer(session.id, $event)"
+            (accept)="accept(session)"
+            (hangUp)="hangUp(session)"
+            (toggleMute)="setMuted(session, $event)"
+            (toggleHold)="setHeld(session, $event)"
+            (toggleCamera)="setCameraOff(session, $event)"
+            (digit)="sendDigit(session, $event)"
+            (transfer)="transfer(session, $event)"
           />
         }
 
         <tccc-dialer (dialNumber)="dial($event)" />
+        <tccc-internal-call (callAgent)="callAgent($event)" />
       } @else if (lifecycle().status !== 'error') {
         <p class="waiting" data-testid="desk-waiting">{{ lifecycleText() }}</p>
       }
@@ -165,7 +170,9 @@ export class DeskComponent implements OnInit {
   });
   readonly incoming = computed(() => {
     const ringing = this.sessions().find((session) => session.status === 'ringing' && session.direction !== 'outbound');
-    return ringing ? peerLabel(ringing) : null;
+    if (!ringing) return null;
+    const kind = ringing.channel === 'im' ? 'chat' : ringing.channel === 'video' ? 'video call' : ringing.channel === 'internal' ? 'internal call' : 'call';
+    return { kind, from: peerLabel(ringing) };
   });
 
   constructor() {
@@ -207,31 +214,40 @@ export class DeskComponent implements OnInit {
     this.run(() => this.desk.agent.setStatus({ status: 'free' }));
   }
 
-  accept(sessionId: string): void {
-    this.run(() => this.desk.call.accept(sessionId));
+  // Each channel through its own SDK module (phone/voip/internal: Call, im: Chat, video: Video).
+  accept(session: DeskSession): void {
+    this.run(() => channelCommands(this.desk, session).accept());
   }
 
-  hangUp(sessionId: string): void {
-    this.run(() => this.desk.call.hangUp(sessionId));
+  hangUp(session: DeskSession): void {
+    this.run(() => channelCommands(this.desk, session).end());
   }
 
-  setMuted(sessionId: string, muted: boolean): void {
-    this.run(() => (muted ? this.desk.call.mute(sessionId) : this.desk.call.unmute(sessionId)));
+  setMuted(session: DeskSession, muted: boolean): void {
+    this.run(() => channelCommands(this.desk, session).setMuted(muted));
   }
 
-  setHeld(sessionId: string, held: boolean): void {
-    this.run(() => (held ? this.desk.call.hold(sessionId) : this.desk.call.unhold(sessionId)));
+  setHeld(session: DeskSession, held: boolean): void {
+    this.run(() => channelCommands(this.desk, session).setHeld?.(held) ?? Promise.resolve());
   }
 
-  sendDigit(sessionId: string, digit: string): void {
-    this.run(() => this.desk.call.sendDigits(sessionId, digit));
+  setCameraOff(session: DeskSession, off: boolean): void {
+    this.run(() => channelCommands(this.desk, session).setCameraOff?.(off) ?? Promise.resolve());
+  }
+
+  sendDigit(session: DeskSession, digit: string): void {
+    this.run(() => channelCommands(this.desk, session).sendDigit?.(digit) ?? Promise.resolve());
+  }
+
+  callAgent(calleeUserId: string): void {
+    this.run(() => this.desk.call.internal({ calleeUserId }));
   }
 
   dial(phoneNumber: string): void {
     this.run(() => this.desk.call.dial({ phoneNumber }));
   }
 
-  transfer(sessionId: string, target: TransferRequest): void {
-    this.run(() => this.desk.call.transfer({ sessionId, ...target }));
+  transfer(session: DeskSession, target: TransferRequest): void {
+    this.run(() => channelCommands(this.desk, session).transfer(target));
   }
 }

@@ -2,7 +2,52 @@ import type { AgentState, DeskSession, Lifecycle } from '@tccc-desk/desk-core';
 
 export function peerLabel(session: DeskSession): string {
   const { peer } = session;
-  return peer.displayName || peer.nickname || peer.phoneNumber || peer.userId || 'Unknown caller';
+  const fallback = session.channel === 'im' ? 'Chat visitor' : session.channel === 'video' ? 'Video visitor' : 'Unknown caller';
+  return peer.displayName || peer.nickname || peer.phoneNumber || peer.userId || fallback;
+}
+
+const CHANNEL: Record<DeskSession['channel'], string> = {
+  phone: 'Phone',
+  voip: 'Audio',
+  im: 'Chat',
+  video: 'Video',
+  internal: 'Internal',
+};
+
+export function channelLabel(session: DeskSession): string {
+  return CHANNEL[session.channel];
+}
+
+/** What the session card shows under the name, per channel: the details that channel carries. */
+export function sessionDetails(session: DeskSession): Array<{ key: string; label: string; value: string }> {
+  const { peer } = session;
+  const rows: Array<{ key: string; label: string; value: string | undefined }> = [];
+  switch (session.channel) {
+    case 'im':
+      rows.push(
+        { key: 'nickname', label: 'Visitor', value: peer.nickname },
+        { key: 'channel', label: 'Channel', value: peer.channelName },
+        { key: 'source', label: 'Source', value: peer.peerSource },
+      );
+      break;
+    case 'video':
+      rows.push(
+        { key: 'nickname', label: 'Visitor', value: peer.nickname ?? peer.userId },
+        { key: 'camera', label: 'Camera', value: session.videoMuted ? 'off' : 'on' },
+      );
+      break;
+    case 'internal':
+      rows.push({ key: 'seat', label: 'Seat', value: peer.userId });
+      break;
+    case 'voip':
+      rows.push({ key: 'entry', label: 'Entry', value: peer.callee }, { key: 'source', label: 'Source', value: peer.peerSource });
+      break;
+    case 'phone':
+      rows.push({ key: 'location', label: 'Location', value: peer.location });
+      break;
+  }
+  if (session.adopted) rows.push({ key: 'adopted', label: 'Note', value: 'Restored: the desk did not see this contact offered' });
+  return rows.filter((row): row is { key: string; label: string; value: string } => !!row.value);
 }
 
 const SESSION_STATUS: Record<DeskSession['status'], string> = {
@@ -36,14 +81,23 @@ const AGENT_STATUS: Record<string, string> = {
   rest: 'On a break',
   arrange: 'After-call work',
   notReady: 'Not ready',
-  stopNotReady: 'Not ready (ending)',
-  unknown: 'Unknown',
+  unknown: 'Signed in',
 };
 
+const REQUEST: Record<string, string> = {
+  free: 'Available',
+  rest: 'On a break',
+  arrange: 'After-call work',
+  notReady: 'Not ready',
+  stopNotReady: 'Ready again',
+};
+
+/** The platform's status (the truth), with a request it has not confirmed yet. */
 export function agentStatusLabel(agent: AgentState): string {
-  if (!agent.online) return 'Offline';
   const label = AGENT_STATUS[agent.status] ?? agent.status;
-  return agent.status === 'rest' && agent.restReason ? `${label}: ${agent.restReason}` : label;
+  const status = agent.status === 'rest' && agent.restReason ? `${label}: ${agent.restReason}` : label;
+  const pending = agent.pending ? ` → ${REQUEST[agent.pending.status] ?? agent.pending.status}…` : '';
+  return agent.online ? `${status}${pending}` : `Offline${pending}`;
 }
 
 /** m:ss or h:mm:ss. */

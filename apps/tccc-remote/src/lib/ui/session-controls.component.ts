@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import type { DeskSession } from '@tccc-desk/desk-core';
-import { formatDuration, peerLabel, sessionStatusLabel } from './format';
+import { moduleOf } from './channel-commands';
+import { channelLabel, formatDuration, peerLabel, sessionDetails, sessionStatusLabel } from './format';
 
 export type TransferRequest = { userId: string } | { skillGroupId: string };
 
@@ -12,37 +13,51 @@ export const DTMF_KEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', 
   template: `
     @let s = session();
     <section class="active" data-testid="active-session" [attr.data-session-id]="s.id" [attr.data-status]="s.status"
-      aria-label="Current call">
+      [attr.data-channel]="s.channel" [attr.aria-label]="'Current ' + channel().toLowerCase() + ' contact'">
       <header>
         <span class="peer" data-testid="active-peer">{{ peer() }}</span>
-        <span class="status" data-testid="active-status">{{ status() }}
+        <span class="status" data-testid="active-status">{{ channel() }} · {{ status() }}
           @if (s.answeredAt) { · {{ elapsed() }} }
           @if (s.muted) { · muted }
         </span>
-        @if (s.peer.location) { <span class="location">{{ s.peer.location }}</span> }
+        @if (details().length) {
+          <dl class="details" data-testid="session-details">
+            @for (row of details(); track row.key) {
+              <div [attr.data-testid]="'detail-' + row.key"><dt>{{ row.label }}</dt><dd>{{ row.value }}</dd></div>
+            }
+          </dl>
+        }
       </header>
 
       <div class="buttons">
         @if (canAccept()) {
           <button type="button" class="accept" data-testid="accept" [disabled]="disabled()" (click)="accept.emit()">Accept</button>
         }
-        <button type="button" class="hangup" data-testid="hangup" [disabled]="disabled()" (click)="hangUp.emit()">
-          {{ s.status === 'ringing' && s.direction === 'inbound' ? 'Decline' : 'Hang up' }}
-        </button>
+        <button type="button" class="hangup" data-testid="hangup" [disabled]="disabled()" (click)="hangUp.emit()">{{ endLabel() }}</button>
         @if (connected()) {
-          <button type="button" data-testid="mute" [attr.aria-pressed]="s.muted" [disabled]="disabled()" (click)="toggleMute.emit(!s.muted)">
-            {{ s.muted ? 'Unmute' : 'Mute' }}
-          </button>
-          <button type="button" data-testid="hold" [attr.aria-pressed]="s.status === 'held'" [disabled]="disabled()"
-            (click)="toggleHold.emit(s.status !== 'held')">
-            {{ s.status === 'held' ? 'Resume' : 'Hold' }}
-          </button>
-          <button type="button" data-testid="keypad-toggle" [attr.aria-expanded]="keypadOpen()" (click)="keypadOpen.set(!keypadOpen())">Keypad</button>
+          @if (module() !== 'chat') {
+            <button type="button" data-testid="mute" [attr.aria-pressed]="s.muted" [disabled]="disabled()" (click)="toggleMute.emit(!s.muted)">
+              {{ s.muted ? 'Unmute' : 'Mute' }}
+            </button>
+          }
+          @if (module() === 'video') {
+            <button type="button" data-testid="camera" [attr.aria-pressed]="!!s.videoMuted" [disabled]="disabled()"
+              (click)="toggleCamera.emit(!s.videoMuted)">
+              {{ s.videoMuted ? 'Camera on' : 'Camera off' }}
+            </button>
+          }
+          @if (module() === 'call') {
+            <button type="button" data-testid="hold" [attr.aria-pressed]="s.status === 'held'" [disabled]="disabled()"
+              (click)="toggleHold.emit(s.status !== 'held')">
+              {{ s.status === 'held' ? 'Resume' : 'Hold' }}
+            </button>
+            <button type="button" data-testid="keypad-toggle" [attr.aria-expanded]="keypadOpen()" (click)="keypadOpen.set(!keypadOpen())">Keypad</button>
+          }
           <button type="button" data-testid="transfer-toggle" [attr.aria-expanded]="transferOpen()" (click)="transferOpen.set(!transferOpen())">Transfer</button>
         }
       </div>
 
-      @if (connected() && keypadOpen()) {
+      @if (connected() && module() === 'call' && keypadOpen()) {
         <div class="keypad" role="group" aria-label="Keypad (DTMF)">
           @for (key of keys; track key) {
             <button type="button" [attr.data-testid]="'dtmf-' + key" [attr.aria-label]="'Send ' + key" [disabled]="disabled()"
@@ -70,7 +85,11 @@ export const DTMF_KEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', 
     .active { border: 1px solid var(--tccc-border); border-radius: 6px; padding: 8px; display: grid; gap: 8px; }
     header { display: grid; gap: 2px; }
     .peer { font-weight: 600; font-size: 14px; }
-    .status, .location { color: var(--tccc-muted); font-size: 11px; }
+    .status { color: var(--tccc-muted); font-size: 11px; }
+    .details { margin: 2px 0 0; display: grid; gap: 1px; font-size: 11px; }
+    .details div { display: flex; gap: 6px; }
+    .details dt { color: var(--tccc-muted); min-width: 52px; }
+    .details dd { margin: 0; }
     .buttons { display: flex; flex-wrap: wrap; gap: 6px; }
     .accept { background: var(--tccc-ok); color: #fff; border-color: var(--tccc-ok); }
     .hangup { background: var(--tccc-danger); color: #fff; border-color: var(--tccc-danger); }
@@ -93,6 +112,8 @@ export class SessionControlsComponent {
   readonly toggleMute = output<boolean>();
   /** true = hold. */
   readonly toggleHold = output<boolean>();
+  /** true = camera off (video). */
+  readonly toggleCamera = output<boolean>();
   readonly digit = output<string>();
   readonly transfer = output<TransferRequest>();
 
@@ -104,6 +125,16 @@ export class SessionControlsComponent {
   readonly skillGroupId = signal('');
 
   readonly peer = computed(() => peerLabel(this.session()));
+  readonly channel = computed(() => channelLabel(this.session()));
+  readonly module = computed(() => moduleOf(this.session()));
+  readonly details = computed(() => sessionDetails(this.session()));
+  readonly endLabel = computed(() => {
+    const s = this.session();
+    if (s.status === 'ringing' && s.direction !== 'outbound') return 'Decline';
+    if (s.channel === 'im') return 'End chat';
+    if (s.channel === 'video') return 'End video';
+    return 'Hang up';
+  });
   readonly status = computed(() => sessionStatusLabel(this.session()));
   readonly elapsed = computed(() => formatDuration(this.now() - (this.session().answeredAt ?? this.now())));
   readonly canAccept = computed(() => this.session().status === 'ringing' && this.session().direction !== 'outbound');

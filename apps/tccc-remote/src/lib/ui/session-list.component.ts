@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import type { DeskSession } from '@tccc-desk/desk-core';
-import { formatDuration, peerLabel, sessionStatusLabel } from './format';
+import { channelLabel, formatDuration, peerLabel, sessionStatusLabel } from './format';
 
 @Component({
   selector: 'tccc-session-list',
@@ -20,7 +20,7 @@ import { formatDuration, peerLabel, sessionStatusLabel } from './format';
           >
             <span class="peer">{{ label(session) }}</span>
             <span class="meta">
-              {{ session.channel }} · {{ session.direction }} · {{ statusLabel(session) }}
+              {{ channel(session) }} · {{ session.direction }} · {{ statusLabel(session) }}
               @if (session.answeredAt) {
                 · {{ elapsed(session) }}
               }
@@ -52,6 +52,10 @@ export class SessionListComponent {
 
   label(session: DeskSession): string {
     return peerLabel(session);
+  }
+
+  channel(session: DeskSession): string {
+    return channelLabel(session);
   }
 
   statusLabel(session: DeskSession): string {

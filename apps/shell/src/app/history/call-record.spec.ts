@@ -1,0 +1,34 @@
+import type { DeskSession } from '@tccc-desk/desk-core';
+import { CUSTOMERS, DEMO_CALLERS } from '../customers/customers.data';
+import { callRecord } from './call-record';
+
+const past = (overrides: Partial<DeskSession>): DeskSession => ({
+  id: 'h1',
+  channel: 'phone',
+  direction: 'inbound',
+  status: 'ended',
+  muted: false,
+  peer: {},
+  offeredAt: 0,
+  answeredAt: 1_000,
+  endedAt: 61_000,
+  ivrPath: [],
+  raw: {},
+  ...overrides,
+});
+
+describe('call history records', () => {
+  it('a phone call is matched to the customer by number', () => {
+    expect(callRecord(past({ peer: { phoneNumber: DEMO_CALLERS.first } }), CUSTOMERS)).toMatchObject({ who: expect.any(String), customer: { id: 'c001' }, durationMs: 60_000 });
+  });
+
+  it('a chat visitor is named by nickname, never matched as a phone number', () => {
+    const record = callRecord(past({ channel: 'im', closeBy: 'client', peer: { nickname: 'Lily', phoneNumber: DEMO_CALLERS.first } }), CUSTOMERS);
+    expect(record).toMatchObject({ who: 'Lily', customer: null, phoneNumber: null, channel: 'im', outcome: 'Visitor left the chat' });
+  });
+
+  it('a video visitor without a nickname, and a colleague, get a channel label', () => {
+    expect(callRecord(past({ channel: 'video', peer: {} }), CUSTOMERS).who).toBe('Video visitor');
+    expect(callRecord(past({ channel: 'internal', direction: 'internal', peer: { userId: 'bob@example.com' } }), CUSTOMERS).who).toBe('bob@example.com');
+  });
+});
