@@ -52,7 +52,7 @@ export function getDesk(options?: GetDeskOptions): Desk {
   if (slot.desk) return slot.desk;
 
   const desk = createDesk({
-    login: (context) => requestSdkLogin({ ...slot.login, signal: context?.signal }),
+    login: (context) => requestSdkLogin({ ...slot.login, signal: context?.signal, onWait: context?.onWait }),
     ...(options?.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: options.loadTimeoutMs }),
   });
   slot.desk = desk;
