@@ -38,11 +38,11 @@ export interface UpstreamBudget {
 }
 
 /**
- * The spacing between calls, with an 8 % margin: a call that leaves a busy replica a little late
- * must not make 21 arrive within one second (20 calls then span 1,080 ms, not 1,000).
+ * The spacing between calls, with a 10 % margin: a call that leaves a busy replica a little late
+ * must not make 21 arrive within one second (21 calls then span 1,100 ms, not 1,000).
  */
 export function spacingMs(requestsPerSecond: number): number {
-  return Math.ceil((1000 / requestsPerSecond) * 1.08);
+  return Math.ceil((1000 / requestsPerSecond) * 1.1);
 }
 
 export function loginBusy(retryAfterSeconds: number): AppError {
@@ -75,7 +75,9 @@ const noBudget: UpstreamBudget = {
 export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBudget {
   if (options.requestsPerSecond === 0) return noBudget;
   const baseSpacing = spacingMs(options.requestsPerSecond);
-  const id = `tccc-upstream-${createHash('sha256').update(options.secretId).digest('hex').slice(0, 16)}`;
+  // One budget per SecretId and pace: every replica configured alike shares it. (Bottleneck keeps
+  // the first settings it stored under an id, so a changed pace gets an id of its own.)
+  const id = `tccc-upstream-${createHash('sha256').update(options.secretId).digest('hex').slice(0, 16)}-${options.requestsPerSecond}`;
   const reportError = (error: unknown) => {
     options.logger.warn(
       { type: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? redactRedisUrl(error.message.slice(0, 200)) : '' },
@@ -101,8 +103,6 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       connection,
     });
     limiter.on('error', reportError);
-    // Replicas share one budget: the last one started sets its pace (run them all with the same value).
-    limiter.updateSettings({ minTime: baseSpacing });
     let lost = false;
     redis.on('close', () => {
       lost = true;
