@@ -92,7 +92,7 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
 
   function start(): Generation {
     if (options.redisUrl === undefined) return { limiter: new Bottleneck({ id, minTime: baseSpacing, maxConcurrent: null }) };
-    const redis = createRedisClient({ url: options.redisUrl, logger: options.logger });
+    const redis = createRedisClient({ url: options.redisUrl, logger: options.logger, resubscribe: false });
     const connection = new Bottleneck.IORedisConnection({ client: redis });
     const limiter = new Bottleneck({
       id,
@@ -103,6 +103,8 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       connection,
     });
     limiter.on('error', reportError);
+    // Its set-up may fail if Redis goes away meanwhile; run() checks readiness itself.
+    limiter.ready().catch(reportError);
     let lost = false;
     redis.on('close', () => {
       lost = true;
