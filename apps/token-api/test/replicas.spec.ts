@@ -47,7 +47,8 @@ beforeEach(async () => {
   await client.connect();
   await client.flushall();
   client.disconnect();
-  await fetch(`${emulator.url}/control/reset`, { method: 'POST' });
+  const reset = await fetch(`${emulator.url}/control/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+  expect(reset.status).toBe(204);
 });
 
 afterEach(async () => {

@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 beforeEach(async () => {
-  await fetch(`${emulator.url}/control/reset`, { method: 'POST' });
+  const reset = await fetch(`${emulator.url}/control/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+  expect(reset.status).toBe(204);
   await putSettings({ requestLimitPerSecond: 20 });
 });
 
