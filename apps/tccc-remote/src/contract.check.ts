@@ -15,6 +15,8 @@ export type DeskEntryChecks = [
   Satisfies<ContractDesk.Desk, RealDesk.Desk>,
   Satisfies<typeof ContractDesk.getDesk, typeof RealDesk.getDesk>,
   Satisfies<typeof ContractDesk.hasPageDesk, typeof RealDesk.hasPageDesk>,
+  Satisfies<typeof ContractDesk.interceptPageDesk, typeof RealDesk.interceptPageDesk>,
+  Satisfies<ContractDesk.DeskInterception, RealDesk.DeskInterception>,
   Satisfies<ContractDesk.DeskSession, RealDesk.DeskSession>,
   Satisfies<ContractDesk.Lifecycle, RealDesk.Lifecycle>,
   Satisfies<ContractDesk.DeskState, RealDesk.DeskState>,

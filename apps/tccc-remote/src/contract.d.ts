@@ -69,7 +69,11 @@ declare module 'tccc_remote/desk' {
     | 'token_expired'
     | 'destroyed'
     | 'another_tab'
-    | 'unexpected_event';
+    | 'unexpected_event'
+    /** A host interceptor refused the command (desk.intercept); the SDK was not called. */
+    | 'command_blocked'
+    /** A host interceptor threw: that command failed, the desk carries on. */
+    | 'interceptor_failed';
 
   export interface DeskErrorInfo {
     code: DeskErrorCode;
@@ -220,6 +224,30 @@ declare module 'tccc_remote/desk' {
       speakers(): Promise<MediaDeviceInfo[]>;
     };
     readonly ui: { show(): Promise<void>; hide(): Promise<void> };
+    /**
+     * Host code around a command: `before` may return `{ args }` (changed arguments) or
+     * `{ block: reason }` (rejects with command_blocked, the SDK is never called); `after` sees
+     * the outcome. Registration order; a throwing interceptor fails that command with
+     * interceptor_failed. Returns the unregister function.
+     */
+    intercept<C extends DeskCommandName>(command: C, interceptor: CommandInterceptor<C>): () => void;
+  }
+
+  type CommandNamespace = 'call' | 'chat' | 'video' | 'agent' | 'devices' | 'ui';
+  type CommandMethod<C extends string> = C extends `${infer N extends CommandNamespace}.${infer V}`
+    ? V extends keyof Desk[N] ? Desk[N][V] : never
+    : never;
+  /** `call.dial`, `agent.setStatus`… every command that goes to the SDK. */
+  export type DeskCommandName = Exclude<{ [N in CommandNamespace]: `${N}.${keyof Desk[N] & string}` }[CommandNamespace], 'devices.isBrowserSupported'>;
+  export type CommandArgs<C extends DeskCommandName> = Parameters<CommandMethod<C>>;
+  export type CommandResult<C extends DeskCommandName> = Awaited<ReturnType<CommandMethod<C>>>;
+  export type BeforeDecision<C extends DeskCommandName> = void | undefined | { args: CommandArgs<C> } | { block: string };
+  export type CommandOutcome<C extends DeskCommandName> =
+    | { command: C; args: CommandArgs<C>; ok: true; result: CommandResult<C> }
+    | { command: C; args: CommandArgs<C>; ok: false; error: DeskErrorInfo };
+  export interface CommandInterceptor<C extends DeskCommandName> {
+    before?(call: { command: C; args: CommandArgs<C> }): BeforeDecision<C> | Promise<BeforeDecision<C>>;
+    after?(outcome: CommandOutcome<C>): void | Promise<void>;
   }
 
   export interface GetDeskOptions {
@@ -234,6 +262,11 @@ declare module 'tccc_remote/desk' {
   /** The page's one desk (the same object for every caller on the page). */
   export function getDesk(options?: GetDeskOptions): Desk;
   export function hasPageDesk(): boolean;
+
+  /** One interceptor with its command (provideDesk's `interceptors`, interceptPageDesk). */
+  export type DeskInterception = { [C in DeskCommandName]: { command: C } & CommandInterceptor<C> }[DeskCommandName];
+  /** Intercept a command of the page's desk, now and after every sign-out. Returns the unregister function. */
+  export function interceptPageDesk(interception: DeskInterception): () => void;
 
   export class DeskLoginError extends Error implements DeskErrorInfo {
     readonly code: 'unauthorized' | 'no_seat' | 'login_failed';
@@ -274,10 +307,11 @@ declare module 'tccc_remote/mount' {
 
 declare module 'tccc_remote/angular' {
   import type { EnvironmentProviders, InjectionToken, Injector, Signal } from '@angular/core';
-  import type { AgentState, Desk, DeskSession, DeskState, GetDeskOptions, Lifecycle } from 'tccc_remote/desk';
+  import type { AgentState, Desk, DeskInterception, DeskSession, DeskState, GetDeskOptions, Lifecycle } from 'tccc_remote/desk';
 
   export const TCCC_DESK: InjectionToken<Desk>;
-  export function provideDesk(options?: GetDeskOptions): EnvironmentProviders;
+  /** `interceptors`: host interceptors for the page's desk (desk.intercept), kept across sign-outs. */
+  export function provideDesk(options?: GetDeskOptions & { interceptors?: readonly DeskInterception[] }): EnvironmentProviders;
   export function injectDesk(): Desk;
 
   export interface DeskSignals {

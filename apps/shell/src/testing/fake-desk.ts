@@ -22,6 +22,7 @@ export function fakeDesk(lifecycle: Lifecycle = { status: 'idle' }) {
     call: { dial: jest.fn(async () => ({ sessionId: 'out-1' })), accept: jest.fn(async () => undefined) },
     chat: { accept: jest.fn(async () => undefined) },
     video: { accept: jest.fn(async () => undefined) },
+    intercept: jest.fn((): (() => void) => () => undefined),
   };
   return { desk, asDesk: desk as unknown as Desk, lifecycle$, agent$, sessions$, history$ };
 }

@@ -92,6 +92,7 @@ export class FakeDesk implements Desk {
   readonly agent = { online: resolved<void>(), offline: resolved<void>(), setStatus: resolved<void>() };
   readonly devices = { isBrowserSupported: jest.fn(() => true), microphones: resolved([]), speakers: resolved([]) };
   readonly ui = { show: resolved<void>(), hide: resolved<void>() };
+  intercept = jest.fn((): (() => void) => () => undefined);
 
   setLifecycle(lifecycle: Lifecycle): void {
     this.store.next({ ...this.store.value, lifecycle });

@@ -16,6 +16,7 @@ import { browserSupported } from './preflight';
 import { liveSession, pastSession } from './state';
 import type { DeskStore } from './store';
 import { untilAborted } from './until-aborted';
+import { outcomeError, type Interceptors } from './interceptors';
 
 export interface CommandContext {
   readonly store: DeskStore;
@@ -24,6 +25,8 @@ export interface CommandContext {
   sdk(): TcccGlobal | null;
   /** Aborted when the desk is destroyed, so no command waits on a dead SDK. */
   readonly destroyed: AbortSignal;
+  /** The host's interceptors (desk.intercept). */
+  readonly interceptors: Interceptors;
 }
 
 export type DeskCommands = Pick<Desk, 'call' | 'chat' | 'video' | 'agent' | 'devices' | 'ui'>;
@@ -70,7 +73,45 @@ export function createCommands(ctx: CommandContext): DeskCommands {
     return session;
   }
 
+  /**
+   * A command with its interceptors: the input is checked first (no host code sees a malformed
+   * call), then every `before` in order (it may change the arguments, checked again, or block),
+   * then the command as below, then every `after`. Without interceptors, just the command.
+   */
   async function runCommand<Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>, args: Args): Promise<R> {
+    const chain = ctx.interceptors.of(spec.name);
+    if (chain.length === 0) return execute(spec, args);
+    alive();
+    spec.validate(...args);
+    const { interceptors } = ctx;
+    let finalArgs: Args;
+    try {
+      finalArgs = (await untilAborted(interceptors.before(chain, spec.name, args), ctx.destroyed, destroyedError)) as Args;
+    } catch (error) {
+      if (isDeskError(error) && error.code === 'interceptor_failed') store.reportError(error.toJSON());
+      throw error;
+    }
+    const command = spec.name as never;
+    let result: R;
+    try {
+      result = await execute(spec, finalArgs);
+    } catch (error) {
+      // The command's own failure is what the caller gets; a failing `after` is only reported.
+      await interceptors.after(chain, { command, args: finalArgs as never, ok: false, error: outcomeError(error) }).catch((failure: unknown) => {
+        if (isDeskError(failure)) store.reportError(failure.toJSON());
+      });
+      throw error;
+    }
+    try {
+      await interceptors.after(chain, { command, args: finalArgs as never, ok: true, result: result as never });
+    } catch (failure) {
+      if (isDeskError(failure)) store.reportError(failure.toJSON());
+      throw failure;
+    }
+    return result;
+  }
+
+  async function execute<Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>, args: Args): Promise<R> {
     alive();
     const params = spec.validate(...args);
     const tccc = readySdk();

@@ -7,6 +7,7 @@ import { authenticating, failed, loading, ready } from './actions';
 import { createCommands } from './commands';
 import type { CreateDeskOptions, Desk, LoginResult, SdkLoader } from './desk.types';
 import { DeskError, destroyedError, invalidArgument, isDeskError, loadFailure, loginFailure, sdkUnloaded } from './errors';
+import { createInterceptors } from './interceptors';
 import { runPreflight } from './preflight';
 import { DEFAULT_HISTORY_SIZE } from './reducer';
 import { createSelectors } from './selectors';
@@ -145,11 +146,13 @@ export function createDesk(options: CreateDeskOptions): Desk {
     teardownLoader(loader);
   }
 
+  const interceptors = createInterceptors();
   const commands = createCommands({
     store,
     clock,
     sdk: () => sdk,
     destroyed: lifetime.signal,
+    interceptors,
   });
 
   return {
@@ -162,6 +165,10 @@ export function createDesk(options: CreateDeskOptions): Desk {
     destroy,
     preflight: () => runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null),
     ...commands,
+    intercept(command, interceptor) {
+      if (destroyed) throw destroyedError();
+      return interceptors.add(command, interceptor);
+    },
   };
 }
 

@@ -92,7 +92,11 @@ export type DeskErrorCode =
   | 'token_expired'
   | 'destroyed'
   | 'another_tab'
-  | 'unexpected_event';
+  | 'unexpected_event'
+  /** A host's interceptor refused the command (`desk.intercept`); the SDK was not called. */
+  | 'command_blocked'
+  /** A host's interceptor threw: that command failed, the desk carries on. */
+  | 'interceptor_failed';
 
 export interface DeskErrorInfo {
   code: DeskErrorCode;
@@ -265,6 +269,45 @@ export interface Desk {
     show(): Promise<void>;
     hide(): Promise<void>;
   };
+
+  /**
+   * Run host code around a command (Flex's Actions framework): `before` sees the arguments and may
+   * return `{ args }` to change them or `{ block: reason }` to refuse the command (it then rejects
+   * with `command_blocked` and the SDK is never called); `after` sees the outcome. Interceptors run
+   * in registration order; one that throws fails that command with `interceptor_failed`. Returns
+   * the function that unregisters it.
+   */
+  intercept<C extends DeskCommandName>(command: C, interceptor: CommandInterceptor<C>): () => void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interceptors
+
+type CommandNamespace = 'call' | 'chat' | 'video' | 'agent' | 'devices' | 'ui';
+type CommandMethod<C extends string> = C extends `${infer N extends CommandNamespace}.${infer V}`
+  ? V extends keyof Desk[N]
+    ? Desk[N][V]
+    : never
+  : never;
+
+/** Every command that goes to the SDK, as `namespace.verb` (`call.dial`, `agent.setStatus`…). */
+export type DeskCommandName = Exclude<
+  { [N in CommandNamespace]: `${N}.${keyof Desk[N] & string}` }[CommandNamespace],
+  'devices.isBrowserSupported'
+>;
+export type CommandArgs<C extends DeskCommandName> = Parameters<CommandMethod<C>>;
+export type CommandResult<C extends DeskCommandName> = Awaited<ReturnType<CommandMethod<C>>>;
+
+/** What `before` returns: nothing (go on as is), new arguments, or a refusal with its reason. */
+export type BeforeDecision<C extends DeskCommandName> = void | undefined | { args: CommandArgs<C> } | { block: string };
+
+export type CommandOutcome<C extends DeskCommandName> =
+  | { command: C; args: CommandArgs<C>; ok: true; result: CommandResult<C> }
+  | { command: C; args: CommandArgs<C>; ok: false; error: DeskErrorInfo };
+
+export interface CommandInterceptor<C extends DeskCommandName> {
+  before?(call: { command: C; args: CommandArgs<C> }): BeforeDecision<C> | Promise<BeforeDecision<C>>;
+  after?(outcome: CommandOutcome<C>): void | Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,9 @@ import { customerNumbers, samePhoneNumber } from './phone-match';
     @if (customer(); as c) {
       <article data-testid="customer-page" [attr.data-customer-id]="c.id">
         <h1 data-testid="customer-name">{{ c.name }}</h1>
+        @if (c.doNotCall) {
+          <p class="dnc" data-testid="customer-do-not-call">Do not call: this customer asked not to be called.</p>
+        }
         <dl>
           <dt>Company</dt><dd>{{ c.company }}</dd>
           <dt>City</dt><dd>{{ c.city }}</dd>
@@ -43,6 +46,7 @@ import { customerNumbers, samePhoneNumber } from './phone-match';
     dl { display: grid; grid-template-columns: 100px 1fr; gap: 6px 12px; background: #fff; padding: 12px; border-radius: 8px; border: 1px solid #e2e8f0; max-width: 560px; }
     dt { color: #64748b; } dd { margin: 0; }
     .live { color: #15803d; font-weight: 600; }
+    .dnc { display: inline-block; margin: 0 0 10px; padding: 2px 10px; border-radius: 12px; background: #fef2f2; color: #991b1b; font-weight: 600; }
   `,
 })
 export class CustomerPageComponent {

@@ -5,6 +5,7 @@
  */
 import { createDesk, type Desk } from '@tccc-desk/desk-core';
 import { requestSdkLogin, type AccessTokenSource } from './login-client';
+import { applyPageInterceptors, registerPageInterceptor, type DeskInterception } from './page-interceptors';
 
 export interface GetDeskOptions {
   /** The shell's bearer token for the token API (called for every login, never cached here). */
@@ -56,6 +57,7 @@ export function getDesk(options?: GetDeskOptions): Desk {
     ...(options?.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: options.loadTimeoutMs }),
   });
   slot.desk = desk;
+  applyPageInterceptors(desk);
   // destroy() completes every stream: forget the instance so the next getDesk() starts afresh.
   desk.state$.subscribe({
     complete: () => {
@@ -68,4 +70,12 @@ export function getDesk(options?: GetDeskOptions): Desk {
 /** Whether a desk exists on this page (without creating one). */
 export function hasPageDesk(): boolean {
   return pageSlot().desk !== null;
+}
+
+/**
+ * Intercept a command of the page's desk, now and after every sign-out (a new desk): what
+ * provideDesk({ interceptors }) uses. Returns the unregister function.
+ */
+export function interceptPageDesk(interception: DeskInterception): () => void {
+  return registerPageInterceptor(interception, pageSlot().desk);
 }
