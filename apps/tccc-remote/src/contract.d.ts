@@ -45,6 +45,8 @@ declare module 'tccc_remote/desk' {
     ivrPath: Array<{ key: string; label: string }>;
     closeBy?: 'client' | 'seat' | 'admin' | 'timer';
     endReason?: string;
+    mainReason?: string;
+    subReason?: string;
     transferredTo?: { skillGroupId?: string; userId?: string };
     /** Built from a later event (the desk never saw the offer, e.g. after a reload). */
     adopted?: true;
@@ -231,6 +233,41 @@ declare module 'tccc_remote/desk' {
      * interceptor_failed. Returns the unregister function.
      */
     intercept<C extends DeskCommandName>(command: C, interceptor: CommandInterceptor<C>): () => void;
+    /**
+     * One CallLog per finished contact, after after-call work. Each subscriber first gets every
+     * record not acked yet (also those kept from before a reload), then each new one.
+     */
+    readonly callLogs$: Observable<CallLog>;
+    readonly callLogs: {
+      /** Saved: never offered again. */
+      ack(id: string): void;
+      /** Not saved: kept with the reason, offered again after a reload. */
+      fail(id: string, reason: string): void;
+      /** The agent's after-call-work notes for a contact whose log is not out yet. */
+      setNotes(sessionId: string, notes: string): void;
+      unacked(): readonly CallLog[];
+    };
+  }
+
+  export interface CallLog {
+    id: string;
+    sessionId: string;
+    seatUserId?: string;
+    channel: SessionChannel;
+    direction: SessionDirection;
+    outcome: 'ended' | 'transferred' | 'missed';
+    peer: Omit<SessionPeer, 'avatar'>;
+    offeredAt: number;
+    answeredAt?: number;
+    endedAt: number;
+    loggedAt: number;
+    durationS: number;
+    closeBy?: 'client' | 'seat' | 'admin' | 'timer';
+    mainReason?: string;
+    subReason?: string;
+    transfers: Array<{ skillGroupId?: string; userId?: string }>;
+    notes: string;
+    lastFailure?: string;
   }
 
   type CommandNamespace = 'call' | 'chat' | 'video' | 'agent' | 'devices' | 'ui';

@@ -7,6 +7,7 @@ export type { DeskInterception } from '../lib/desk/page-interceptors';
 export { DeskLoginError } from '../lib/desk/login-error';
 export type {
   AgentState,
+  CallLog,
   CommandInterceptor,
   CommandOutcome,
   DeskCommandName,

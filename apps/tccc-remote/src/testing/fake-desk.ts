@@ -1,6 +1,7 @@
 /** A Desk for tests: streams driven by the test, every command a jest mock resolving by default. */
 import type {
   AgentState,
+  CallLog,
   Desk,
   DeskErrorInfo,
   DeskEvent,
@@ -93,6 +94,9 @@ export class FakeDesk implements Desk {
   readonly devices = { isBrowserSupported: jest.fn(() => true), microphones: resolved([]), speakers: resolved([]) };
   readonly ui = { show: resolved<void>(), hide: resolved<void>() };
   intercept = jest.fn((): (() => void) => () => undefined);
+  readonly callLogSubject = new Subject<CallLog>();
+  readonly callLogs$ = this.callLogSubject.asObservable();
+  readonly callLogs = { ack: jest.fn(), fail: jest.fn(), setNotes: jest.fn(), unacked: jest.fn((): readonly CallLog[] => []) };
 
   setLifecycle(lifecycle: Lifecycle): void {
     this.store.next({ ...this.store.value, lifecycle });

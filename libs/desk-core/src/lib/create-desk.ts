@@ -7,6 +7,7 @@ import { authenticating, failed, loading, ready } from './actions';
 import { createCommands } from './commands';
 import type { CreateDeskOptions, Desk, LoginResult, SdkLoader } from './desk.types';
 import { DeskError, destroyedError, invalidArgument, isDeskError, loadFailure, loginFailure, sdkUnloaded } from './errors';
+import { createCallLogs, defaultCallLogStorage } from './call-logs';
 import { createInterceptors } from './interceptors';
 import { runPreflight } from './preflight';
 import { DEFAULT_HISTORY_SIZE } from './reducer';
@@ -17,9 +18,10 @@ import { untilAborted } from './until-aborted';
 export const MAX_HISTORY_SIZE = 1_000;
 
 export function createDesk(options: CreateDeskOptions): Desk {
-  const { login, clock, historySize, loader } = checkOptions(options);
+  const { login, clock, historySize, loader, callLogStorage } = checkOptions(options);
   const store = createStore({ clock, historySize });
   const selectors = createSelectors(store.state$);
+  const callLogs = createCallLogs({ history$: selectors.history$, agent$: selectors.agent$, events$: store.events$, clock, storage: callLogStorage });
 
   let sdk: TcccGlobal | null = null;
   let destroyed = false;
@@ -72,6 +74,8 @@ export function createDesk(options: CreateDeskOptions): Desk {
     // destroy() may run after the answer settled but before this line: an await resumes later.
     if (destroyed) throw destroyedError();
     const sdkUrl = result?.sdkUrl;
+    // Whose seat it is: the call logs it left un-acked (before a reload) are offered again.
+    callLogs.useSeat(typeof result?.seatUserId === 'string' ? result.seatUserId : undefined);
     if (typeof sdkUrl !== 'string' || sdkUrl.length === 0) {
       throw new DeskError({ code: 'login_failed', message: 'The login returned no SdkURL.', retryable: true });
     }
@@ -141,6 +145,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     lifetime.abort();
     stopWatchingUnload?.();
     stopWatchingUnload = null;
+    callLogs.destroy();
     store.destroy(); // tccc.off for every listener, then every stream completes
     sdk = null;
     teardownLoader(loader);
@@ -165,6 +170,8 @@ export function createDesk(options: CreateDeskOptions): Desk {
     destroy,
     preflight: () => runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null),
     ...commands,
+    callLogs$: callLogs.callLogs$,
+    callLogs: callLogs.api,
     intercept(command, interceptor) {
       if (destroyed) throw destroyedError();
       return interceptors.add(command, interceptor);
@@ -188,6 +195,10 @@ function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptio
   if (loadTimeoutMs !== undefined && (!Number.isFinite(loadTimeoutMs) || loadTimeoutMs <= 0 || loadTimeoutMs > MAX_LOAD_TIMEOUT_MS)) {
     throw invalidArgument('loadTimeoutMs', `must be a number of milliseconds from 1 to ${MAX_LOAD_TIMEOUT_MS}`);
   }
+  const { callLogStorage } = options;
+  if (callLogStorage !== undefined && callLogStorage !== null && (typeof callLogStorage?.getItem !== 'function' || typeof callLogStorage?.setItem !== 'function' || typeof callLogStorage?.removeItem !== 'function')) {
+    throw invalidArgument('callLogStorage', 'must have getItem, setItem and removeItem (a Storage), or be null');
+  }
   if (loadTimeoutMs !== undefined && loader !== undefined) {
     throw invalidArgument('loadTimeoutMs', 'applies to the default loader only: set the timeout on your own loader');
   }
@@ -196,6 +207,7 @@ function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptio
     loader: loader ?? (createTcccLoader(loadTimeoutMs === undefined ? undefined : { timeoutMs: loadTimeoutMs }) as SdkLoader),
     clock: clock ?? Date.now,
     historySize: size,
+    callLogStorage: callLogStorage === undefined ? defaultCallLogStorage() : callLogStorage,
   };
 }
 

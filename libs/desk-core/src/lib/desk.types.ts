@@ -61,6 +61,9 @@ export interface DeskSession {
   /** How the session ended, when it did. */
   closeBy?: CloseBy;
   endReason?: string;
+  /** `sessionEnded`'s mainReason and subReason, as sent (endReason is the one to show). */
+  mainReason?: string;
+  subReason?: string;
   /** Where it was transferred, if it was. */
   transferredTo?: { skillGroupId?: string; userId?: string };
   /**
@@ -278,7 +281,60 @@ export interface Desk {
    * the function that unregisters it.
    */
   intercept<C extends DeskCommandName>(command: C, interceptor: CommandInterceptor<C>): () => void;
+
+  /**
+   * One CallLog per finished contact, once its after-call work is over (or at once when there is
+   * none). Each subscriber first gets every record not acknowledged yet (also those kept from
+   * before a reload, once the login says whose seat it is), then each new one. Completes on destroy.
+   */
+  readonly callLogs$: Observable<CallLog>;
+  readonly callLogs: {
+    /** The host saved it: never offered again. Unknown ids are ignored (acked elsewhere). */
+    ack(id: string): void;
+    /** The host could not save it: kept with the reason, offered again after a reload. */
+    fail(id: string, reason: string): void;
+    /** The agent's after-call-work notes for a finished contact whose log is not out yet. */
+    setNotes(sessionId: string, notes: string): void;
+    /** Records not acknowledged yet, oldest first. */
+    unacked(): readonly CallLog[];
+  };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Call logs
+
+export interface CallLog {
+  /** Unique per contact (the session id): what ack and fail take. */
+  id: string;
+  sessionId: string;
+  /** The seat whose desk logged it, when the login said. */
+  seatUserId?: string;
+  channel: SessionChannel;
+  direction: SessionDirection;
+  /** ended, transferred, or missed (never answered). */
+  outcome: 'ended' | 'transferred' | 'missed';
+  peer: Omit<SessionPeer, 'avatar'>;
+  /** ms since epoch. */
+  offeredAt: number;
+  answeredAt?: number;
+  endedAt: number;
+  /** When the record was made: after after-call work. */
+  loggedAt: number;
+  /** Seconds from answer to end (0 when never answered). */
+  durationS: number;
+  closeBy?: CloseBy;
+  mainReason?: string;
+  subReason?: string;
+  /** Where the contact went, if it was transferred. */
+  transfers: Array<{ skillGroupId?: string; userId?: string }>;
+  /** What the agent typed in after-call work ('' if nothing). */
+  notes: string;
+  /** The last reason the host gave to fail(), if it did. */
+  lastFailure?: string;
+}
+
+/** Where un-acknowledged call logs are kept across reloads (localStorage by default). */
+export type CallLogStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 // ---------------------------------------------------------------------------------------------
 // Interceptors
@@ -315,6 +371,8 @@ export interface CommandInterceptor<C extends DeskCommandName> {
 
 export interface LoginResult {
   sdkUrl: string;
+  /** The seat signed in, when the login says: un-acked call logs are kept per seat. */
+  seatUserId?: string;
 }
 
 /** How the desk loads the SDK: tccc-sdk's loader type (one definition, re-exported). */
@@ -333,6 +391,11 @@ export interface CreateDeskOptions {
   clock?: () => number;
   /** How many ended sessions history$ keeps (default 50). */
   historySize?: number;
+  /**
+   * Where un-acknowledged call logs survive a reload, per seat (default: localStorage when the
+   * page has one; null: in memory only).
+   */
+  callLogStorage?: CallLogStorage | null;
   /**
    * How long the default loader waits for the SDK script and its `ready` (ms, default 20,000)
    * before the desk shows `load_timeout`. Not used with a custom `loader`.

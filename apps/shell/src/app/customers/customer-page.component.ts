@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { CallLogService } from '../call-logs/call-log.service';
+import { SavedCallLogsComponent } from '../call-logs/saved-call-logs.component';
 import { DeskService } from '../desk/desk.service';
 import { CallHistoryTableComponent } from '../history/call-history-table.component';
 import { callRecord } from '../history/call-record';
@@ -10,7 +12,7 @@ import { customerNumbers, samePhoneNumber } from './phone-match';
 @Component({
   selector: 'crm-customer-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ClickToDialComponent, CallHistoryTableComponent],
+  imports: [RouterLink, ClickToDialComponent, CallHistoryTableComponent, SavedCallLogsComponent],
   template: `
     <a routerLink="/customers" class="back">← All customers</a>
     @if (customer(); as c) {
@@ -34,6 +36,8 @@ import { customerNumbers, samePhoneNumber } from './phone-match';
         }
         <h2>Calls with {{ c.name }}</h2>
         <crm-call-history-table [records]="records()" emptyText="No calls with this customer yet." />
+        <h2>Call logs saved for {{ c.name }}</h2>
+        <crm-saved-call-logs [records]="savedLogs()" />
       </article>
     } @else {
       <p data-testid="customer-not-found">No customer with id “{{ id() }}”.</p>
@@ -53,6 +57,7 @@ export class CustomerPageComponent {
   /** Route parameter (withComponentInputBinding). */
   readonly id = input.required<string>();
   private readonly desk = inject(DeskService);
+  private readonly callLogs = inject(CallLogService);
 
   readonly customer = computed(() => CUSTOMERS.find((c) => c.id === this.id()) ?? null);
   private readonly isThisCustomer = (phoneNumber: string | undefined) => {
@@ -65,5 +70,6 @@ export class CustomerPageComponent {
       .filter((session) => this.isThisCustomer(session.peer.phoneNumber))
       .map((session) => callRecord(session, CUSTOMERS)),
   );
+  readonly savedLogs = computed(() => this.callLogs.saved().filter((log) => log.customerId === this.id()));
   readonly onCall = computed(() => this.desk.liveCalls().some((session) => this.isThisCustomer(session.peer.phoneNumber)));
 }

@@ -142,6 +142,16 @@ describe('<tccc-desk>', () => {
     expect(desk.agent.setStatus).toHaveBeenLastCalledWith({ status: 'free', restReason: undefined });
   });
 
+  it('after-call-work notes go to the call log of the contact just ended', async () => {
+    desk.store.next({ ...desk.store.value, history: [session({ id: 'ended-1', status: 'ended' })] });
+    desk.setAgent({ status: 'arrange', online: true });
+    await fixture.whenStable();
+    await type('acw-notes', '  Wants a callback  ');
+    await click('acw-finish');
+    expect(desk.callLogs.setNotes).toHaveBeenCalledWith('ended-1', 'Wants a callback');
+    expect(desk.agent.setStatus).toHaveBeenLastCalledWith({ status: 'free' });
+  });
+
   it('brings an offline agent online before setting a status', async () => {
     desk.setAgent({ status: 'unknown', online: false });
     await fixture.whenStable();

@@ -69,7 +69,7 @@ const EVENT_LOG_SIZE = 100;
         <tccc-agent-status [agent]="agent()" [restReasons]="restReasons()" (statusChange)="setAgentStatus($event)" />
 
         @if (agent().status === 'arrange') {
-          <tccc-after-call-work (finish)="finishAfterCallWork()" />
+          <tccc-after-call-work (finish)="finishAfterCallWork($event)" />
         }
 
         <tccc-session-list [sessions]="sessions()" [selectedId]="current()?.id ?? null" [now]="now()" (select)="selected.set($event)" />
@@ -210,7 +210,16 @@ export class DeskComponent implements OnInit {
     });
   }
 
-  finishAfterCallWork(): void {
+  /** Notes go to the call log of the contact just ended (if its log waits for them), then free. */
+  finishAfterCallWork(notes = ''): void {
+    const last = this.signals.history()[0];
+    if (notes && last) {
+      try {
+        this.desk.callLogs.setNotes(last.id, notes);
+      } catch {
+        // Its log is already out (no after-call work was expected for it): nothing to add to.
+      }
+    }
     this.run(() => this.desk.agent.setStatus({ status: 'free' }));
   }
 

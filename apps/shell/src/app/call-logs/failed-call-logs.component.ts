@@ -1,0 +1,23 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { CallLogService } from './call-log.service';
+
+/** Call logs the CRM could not save, each with its reason and a retry (shown on every page). */
+@Component({
+  selector: 'crm-failed-call-logs',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @for (f of logs.failed(); track f.log.id) {
+      <p class="failed" role="alert" [attr.data-testid]="'call-log-failed-' + f.log.id">
+        <span>Call log of {{ f.log.peer.displayName ?? f.log.peer.phoneNumber ?? 'a contact' }} not saved. {{ f.reason }}</span>
+        <button type="button" [attr.data-testid]="'call-log-retry-' + f.log.id" (click)="logs.retry(f.log.id)">Retry</button>
+      </p>
+    }
+  `,
+  styles: `
+    .failed { margin: 0; padding: 8px 20px; background: #fff7ed; color: #9a3412; display: flex; justify-content: space-between; align-items: center; gap: 12px; }
+    button { font: inherit; border: 1px solid #fdba74; background: #fff; border-radius: 6px; padding: 2px 10px; cursor: pointer; }
+  `,
+})
+export class FailedCallLogsComponent {
+  protected readonly logs = inject(CallLogService);
+}
