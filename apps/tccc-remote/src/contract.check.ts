@@ -22,6 +22,7 @@ export type DeskEntryChecks = [
   Satisfies<ContractDesk.DeskState, RealDesk.DeskState>,
   Satisfies<ContractDesk.DeskEvent, RealDesk.DeskEvent>,
   Satisfies<ContractDesk.CallLog, RealDesk.CallLog>,
+  Satisfies<ContractDesk.DiagnosticsDocument, RealDesk.DiagnosticsDocument>,
   Satisfies<ContractDesk.GetDeskOptions, RealDesk.GetDeskOptions>,
   // Shells pass their options in: the real entry must accept what the contract allows.
   Satisfies<RealDesk.GetDeskOptions, ContractDesk.GetDeskOptions>,

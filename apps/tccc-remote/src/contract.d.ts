@@ -238,6 +238,12 @@ declare module 'tccc_remote/desk' {
      * record not acked yet (also those kept from before a reload), then each new one.
      */
     readonly callLogs$: Observable<CallLog>;
+    /**
+     * One JSON document for support (versions, SDK host, lifecycle history, the last 500 events
+     * and commands with timings, errors, preflight). Masked: no token, SdkURL query or JWT, phone
+     * numbers to their last 4 digits.
+     */
+    diagnostics(): Promise<DiagnosticsDocument>;
     readonly callLogs: {
       /** Saved: never offered again. */
       ack(id: string): void;
@@ -247,6 +253,23 @@ declare module 'tccc_remote/desk' {
       setNotes(sessionId: string, notes: string): void;
       unacked(): readonly CallLog[];
     };
+  }
+
+  export interface DiagnosticsDocument {
+    kind: 'tccc-desk-diagnostics';
+    format: 1;
+    generatedAt: string;
+    versions: Record<string, string>;
+    sdkHost: string | null;
+    lifecycle: { current: unknown; history: unknown[] };
+    agent: unknown;
+    sessions: { live: unknown[]; recent: unknown[] };
+    counters: unknown;
+    events: unknown[];
+    commands: unknown[];
+    errors: unknown[];
+    preflight: unknown;
+    callLogs: { unacked: number; dropped: number };
   }
 
   export interface CallLog {

@@ -11,6 +11,7 @@ export type {
   CommandInterceptor,
   CommandOutcome,
   DeskCommandName,
+  DiagnosticsDocument,
   Desk,
   DeskErrorCode,
   DeskErrorInfo,

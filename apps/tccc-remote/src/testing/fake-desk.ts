@@ -3,6 +3,7 @@ import type {
   AgentState,
   CallLog,
   Desk,
+  DiagnosticsDocument,
   DeskErrorInfo,
   DeskEvent,
   DeskSession,
@@ -94,6 +95,7 @@ export class FakeDesk implements Desk {
   readonly devices = { isBrowserSupported: jest.fn(() => true), microphones: resolved([]), speakers: resolved([]) };
   readonly ui = { show: resolved<void>(), hide: resolved<void>() };
   intercept = jest.fn((): (() => void) => () => undefined);
+  diagnostics = jest.fn(async (): Promise<DiagnosticsDocument> => ({ kind: 'tccc-desk-diagnostics', format: 1 }) as DiagnosticsDocument);
   readonly callLogSubject = new Subject<CallLog>();
   readonly callLogs$ = this.callLogSubject.asObservable();
   readonly callLogs = { ack: jest.fn(), fail: jest.fn(), setNotes: jest.fn(), unacked: jest.fn((): readonly CallLog[] => []) };

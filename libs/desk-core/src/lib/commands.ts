@@ -16,6 +16,7 @@ import { browserSupported } from './preflight';
 import { liveSession, pastSession } from './state';
 import type { DeskStore } from './store';
 import { untilAborted } from './until-aborted';
+import type { CommandRecord } from './diagnostics';
 import { outcomeError, type Interceptors } from './interceptors';
 
 export interface CommandContext {
@@ -27,6 +28,8 @@ export interface CommandContext {
   readonly destroyed: AbortSignal;
   /** The host's interceptors (desk.intercept). */
   readonly interceptors: Interceptors;
+  /** Each command as it settled, with its timing (for diagnostics). */
+  onCommand?(record: CommandRecord): void;
 }
 
 export type DeskCommands = Pick<Desk, 'call' | 'chat' | 'video' | 'agent' | 'devices' | 'ui'>;
@@ -135,7 +138,21 @@ export function createCommands(ctx: CommandContext): DeskCommands {
   const run =
     <Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>) =>
     (...args: Args): Promise<R> =>
-      runCommand(spec, args);
+      timed(spec.name, args, runCommand(spec, args));
+
+  function timed<R>(command: string, args: unknown[], work: Promise<R>): Promise<R> {
+    const record = ctx.onCommand;
+    if (!record) return work;
+    const startedAt = ctx.clock();
+    const started = performanceNow();
+    const settle = (error?: unknown) => {
+      const entry: CommandRecord = { command, args, startedAt, durationMs: Math.round((performanceNow() - started) * 10) / 10, ok: error === undefined };
+      if (error !== undefined) entry.error = isDeskError(error) ? { code: error.code, message: error.message } : { code: 'unknown', message: String(error) };
+      record(entry);
+    };
+    work.then(() => settle(), (error: unknown) => settle(error ?? 'rejected'));
+    return work;
+  }
 
   return {
     call: {
@@ -173,6 +190,11 @@ export function createCommands(ctx: CommandContext): DeskCommands {
     },
     ui: { show: run(S['ui.show']), hide: run(S['ui.hide']) },
   };
+}
+
+/** A monotonic clock for timings (performance.now where there is one). */
+function performanceNow(): number {
+  return typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now();
 }
 
 /** What a thrown or rejected SDK call said: its errorMsg/errMsg (the guide's `throw res`), or the Error's message. */

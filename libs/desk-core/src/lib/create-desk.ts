@@ -8,6 +8,7 @@ import { createCommands } from './commands';
 import type { CreateDeskOptions, Desk, LoginResult, SdkLoader } from './desk.types';
 import { DeskError, destroyedError, invalidArgument, isDeskError, loadFailure, loginFailure, sdkUnloaded } from './errors';
 import { createCallLogs, defaultCallLogStorage } from './call-logs';
+import { createDiagnostics } from './diagnostics';
 import { createInterceptors } from './interceptors';
 import { runPreflight } from './preflight';
 import { DEFAULT_HISTORY_SIZE } from './reducer';
@@ -18,7 +19,7 @@ import { untilAborted } from './until-aborted';
 export const MAX_HISTORY_SIZE = 1_000;
 
 export function createDesk(options: CreateDeskOptions): Desk {
-  const { login, clock, historySize, loader, callLogStorage } = checkOptions(options);
+  const { login, clock, historySize, loader, callLogStorage, versions } = checkOptions(options);
   const store = createStore({ clock, historySize });
   const selectors = createSelectors(store.state$);
   const callLogs = createCallLogs({ history$: selectors.history$, agent$: selectors.agent$, events$: store.events$, clock, storage: callLogStorage });
@@ -79,6 +80,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     if (typeof sdkUrl !== 'string' || sdkUrl.length === 0) {
       throw new DeskError({ code: 'login_failed', message: 'The login returned no SdkURL.', retryable: true });
     }
+    diagnostics.sdkLoaded(sdkUrl);
     store.dispatch(loading());
     let tccc: TcccGlobal;
     try {
@@ -146,11 +148,13 @@ export function createDesk(options: CreateDeskOptions): Desk {
     stopWatchingUnload?.();
     stopWatchingUnload = null;
     callLogs.destroy();
+    diagnostics.destroy();
     store.destroy(); // tccc.off for every listener, then every stream completes
     sdk = null;
     teardownLoader(loader);
   }
 
+  const diagnostics = createDiagnostics({ lifecycle$: selectors.lifecycle$, events$: store.events$, errors$: store.errors$, clock, versions });
   const interceptors = createInterceptors();
   const commands = createCommands({
     store,
@@ -158,6 +162,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     sdk: () => sdk,
     destroyed: lifetime.signal,
     interceptors,
+    onCommand: (record) => diagnostics.command(record),
   });
 
   return {
@@ -170,6 +175,12 @@ export function createDesk(options: CreateDeskOptions): Desk {
     destroy,
     preflight: () => runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null),
     ...commands,
+    diagnostics: () =>
+      diagnostics.document({
+        state: store.state,
+        preflight: () => runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null),
+        callLogs: { unacked: callLogs.api.unacked().length, dropped: callLogs.dropped },
+      }),
     callLogs$: callLogs.callLogs$,
     callLogs: callLogs.api,
     intercept(command, interceptor) {
@@ -195,7 +206,10 @@ function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptio
   if (loadTimeoutMs !== undefined && (!Number.isFinite(loadTimeoutMs) || loadTimeoutMs <= 0 || loadTimeoutMs > MAX_LOAD_TIMEOUT_MS)) {
     throw invalidArgument('loadTimeoutMs', `must be a number of milliseconds from 1 to ${MAX_LOAD_TIMEOUT_MS}`);
   }
-  const { callLogStorage } = options;
+  const { callLogStorage, versions } = options;
+  if (versions !== undefined && (versions === null || typeof versions !== 'object' || Object.values(versions).some((v) => typeof v !== 'string'))) {
+    throw invalidArgument('versions', 'must map names to version strings');
+  }
   if (callLogStorage !== undefined && callLogStorage !== null && (typeof callLogStorage?.getItem !== 'function' || typeof callLogStorage?.setItem !== 'function' || typeof callLogStorage?.removeItem !== 'function')) {
     throw invalidArgument('callLogStorage', 'must have getItem, setItem and removeItem (a Storage), or be null');
   }
@@ -208,6 +222,7 @@ function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptio
     clock: clock ?? Date.now,
     historySize: size,
     callLogStorage: callLogStorage === undefined ? defaultCallLogStorage() : callLogStorage,
+    versions: { ...(versions ?? {}) },
   };
 }
 

@@ -16,6 +16,9 @@ import type {
   TcccEventName,
   TcccLoader,
 } from '@tccc-desk/tccc-sdk';
+import type { DiagnosticsDocument } from './diagnostics';
+
+export type { DiagnosticsDocument } from './diagnostics';
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -288,6 +291,12 @@ export interface Desk {
    * before a reload, once the login says whose seat it is), then each new one. Completes on destroy.
    */
   readonly callLogs$: Observable<CallLog>;
+  /**
+   * One JSON document for support: versions, the SDK's host, the lifecycle's history, the last
+   * 500 events and commands (with timings), errors, a fresh preflight. Masked: no token, SdkURL
+   * query or JWT, phone numbers to their last 4 digits.
+   */
+  diagnostics(): Promise<DiagnosticsDocument>;
   readonly callLogs: {
     /** The host saved it: never offered again. Unknown ids are ignored (acked elsewhere). */
     ack(id: string): void;
@@ -396,6 +405,8 @@ export interface CreateDeskOptions {
    * page has one; null: in memory only).
    */
   callLogStorage?: CallLogStorage | null;
+  /** Versions to report in diagnostics() (e.g. { remote: '1.2.0', contract: '3' }). */
+  versions?: Readonly<Record<string, string>>;
   /**
    * How long the default loader waits for the SDK script and its `ready` (ms, default 20,000)
    * before the desk shows `load_timeout`. Not used with a custom `loader`.

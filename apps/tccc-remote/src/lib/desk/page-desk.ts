@@ -5,6 +5,7 @@
  */
 import { createDesk, type Desk } from '@tccc-desk/desk-core';
 import { requestSdkLogin, type AccessTokenSource } from './login-client';
+import { CONTRACT_VERSION, REMOTE_VERSION } from './versions';
 import { applyPageInterceptors, registerPageInterceptor, type DeskInterception } from './page-interceptors';
 
 export interface GetDeskOptions {
@@ -54,6 +55,7 @@ export function getDesk(options?: GetDeskOptions): Desk {
 
   const desk = createDesk({
     login: (context) => requestSdkLogin({ ...slot.login, signal: context?.signal }),
+    versions: { remote: REMOTE_VERSION, contract: CONTRACT_VERSION },
     ...(options?.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: options.loadTimeoutMs }),
   });
   slot.desk = desk;

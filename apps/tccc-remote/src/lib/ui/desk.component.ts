@@ -14,6 +14,7 @@ import { scan } from 'rxjs';
 import { injectDesk } from '../angular/desk-token';
 import { deskSignals } from '../angular/desk-signals';
 import { AfterCallWorkComponent } from './after-call-work.component';
+import { DiagnosticsDownloadComponent } from './diagnostics-download.component';
 import { channelCommands } from './channel-commands';
 import { AgentStatusComponent, DEFAULT_REST_REASONS, type AgentStatusChange } from './agent-status.component';
 import { DialerComponent } from './dialer.component';
@@ -37,6 +38,7 @@ const EVENT_LOG_SIZE = 100;
   imports: [
     AgentStatusComponent,
     AfterCallWorkComponent,
+    DiagnosticsDownloadComponent,
     DialerComponent,
     ErrorPanelComponent,
     EventLogComponent,
@@ -105,6 +107,7 @@ const EVENT_LOG_SIZE = 100;
         <tccc-event-log [events]="events()" />
         <tccc-state-inspector [state]="signals.state()" />
       }
+      <tccc-diagnostics-download [desk]="desk" />
     </section>
   `,
   styles: `
