@@ -76,5 +76,15 @@ test('a finished call is saved to the customer’s page; a failed save retries; 
   // Each call saved once.
   for (const id of [first, second]) await expect(byTestId(page, `saved-call-log-${id}`).count()).resolves.toBe(1);
   await screenshot(page, 'call-log-after-reload');
+
+  // The call history lists the saved logs too, each once, naming the customer.
+  await byTestId(page, 'nav-history').click();
+  await byTestId(page, `saved-call-log-${third}`).waitFor();
+  for (const id of [first, second, third]) {
+    const row = byTestId(page, `saved-call-log-${id}`);
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.locator('[data-testid="saved-call-log-who"]').textContent()).resolves.toBe('Lei Wang');
+  }
+  await screenshot(page, 'call-log-history');
   expect(pageErrors).toEqual([]);
 });

@@ -1,5 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import type { CallLog } from '@tccc-desk/desk-core';
+import { CUSTOMERS } from '../customers/customers.data';
 import { CallLogService } from './call-log.service';
+import { matchCustomer } from './saved-call-log';
 
 /** Call logs the CRM could not save, each with its reason and a retry (shown on every page). */
 @Component({
@@ -8,7 +11,7 @@ import { CallLogService } from './call-log.service';
   template: `
     @for (f of logs.failed(); track f.log.id) {
       <p class="failed" role="alert" [attr.data-testid]="'call-log-failed-' + f.log.id">
-        <span>Call log of {{ f.log.peer.displayName ?? f.log.peer.phoneNumber ?? 'a contact' }} not saved. {{ f.reason }}</span>
+        <span>Call log of {{ who(f.log) }} not saved. {{ f.reason }}</span>
         <button type="button" [attr.data-testid]="'call-log-retry-' + f.log.id" (click)="logs.retry(f.log.id)">Retry</button>
       </p>
     }
@@ -20,4 +23,8 @@ import { CallLogService } from './call-log.service';
 })
 export class FailedCallLogsComponent {
   protected readonly logs = inject(CallLogService);
+
+  who(log: CallLog): string {
+    return matchCustomer(log, CUSTOMERS)?.name ?? log.peer.displayName ?? log.peer.phoneNumber ?? 'a contact';
+  }
 }

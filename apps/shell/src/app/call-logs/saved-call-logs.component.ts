@@ -12,6 +12,7 @@ import type { SavedCallLog } from './saved-call-log';
       @for (r of records(); track r.id) {
         <li [attr.data-testid]="'saved-call-log-' + r.id">
           <div class="head">
+            @if (showWho()) { <strong data-testid="saved-call-log-who">{{ r.who }}</strong> }
             <strong>{{ r.direction }} {{ r.channel }}</strong>
             <span>{{ r.startedAt | date: 'medium' }}</span>
             <span data-testid="saved-call-log-duration">{{ minutes(r.durationS) }}</span>
@@ -20,7 +21,7 @@ import type { SavedCallLog } from './saved-call-log';
           @if (r.notes) { <p class="notes" data-testid="saved-call-log-notes">{{ r.notes }}</p> }
         </li>
       } @empty {
-        <li class="muted" data-testid="saved-call-logs-empty">No call logs saved for this customer yet.</li>
+        <li class="muted" data-testid="saved-call-logs-empty">{{ emptyText() }}</li>
       }
     </ul>
   `,
@@ -35,6 +36,9 @@ import type { SavedCallLog } from './saved-call-log';
 })
 export class SavedCallLogsComponent {
   readonly records = input.required<readonly SavedCallLog[]>();
+  /** Name the customer (or number) on each row: the all-customers list. */
+  readonly showWho = input(false);
+  readonly emptyText = input('No call logs saved for this customer yet.');
 
   minutes(seconds: number): string {
     return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
