@@ -86,7 +86,7 @@ declare module 'tccc_remote/desk' {
 
   export type Lifecycle =
     | { status: 'idle' }
-    | { status: 'authenticating' }
+    | { status: 'authenticating'; waitingForLineSeconds?: number }
     | { status: 'loading' }
     | { status: 'ready'; readyAt: number }
     | { status: 'error'; error: DeskErrorInfo };

@@ -89,7 +89,8 @@ const envSchema = z.object({
   // this process only (one replica).
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   // CreateSDKLoginToken calls per second per SecretId across all replicas (Tencent's limit is 20).
-  TCCC_UPSTREAM_RPS: integer(1, 1_000).default(20),
+  // 0 = no budget (benchmarks of our own overhead only; production refuses it).
+  TCCC_UPSTREAM_RPS: integer(0, 1_000).default(20),
   // How long a login may wait for the upstream budget before 503 login_busy (with Retry-After).
   LOGIN_QUEUE_MAX_WAIT_MS: integer(0, 120_000).default(30_000),
 
@@ -160,6 +161,7 @@ type Env = Record<string, string | undefined>;
 function productionRefusals(e: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
   if (e.TCCC_PROTOCOL !== 'https') problems.push('TCCC_PROTOCOL: must be https in production');
+  if (e.TCCC_UPSTREAM_RPS === 0) problems.push('TCCC_UPSTREAM_RPS: 0 (no budget) is for benchmarks; production needs Tencent\'s limit (20)');
   if (!e.AUTH_JWKS_URL.startsWith('https://')) problems.push('AUTH_JWKS_URL: must be https in production');
   if (!e.AUTH_ISSUER.startsWith('https://')) problems.push('AUTH_ISSUER: must be an https issuer in production');
   const host = e.TCCC_ENDPOINT.replace(/:\d+$/, '');

@@ -162,7 +162,11 @@ it('reads the Redis URL, the upstream budget and the queue bound', () => {
   expect(JSON.stringify(describeConfig(config))).not.toContain(':pw@');
   expect(loadConfig(valid)).toMatchObject({ redisUrl: undefined, upstreamBudget: { requestsPerSecond: 20, maxWaitMs: 30_000 } });
   expect(problemsOf({ ...valid, REDIS_URL: 'http://127.0.0.1:6379' }).problems).toEqual(['REDIS_URL: must be a redis:// or rediss:// URL']);
-  expect(problemsOf({ ...valid, TCCC_UPSTREAM_RPS: '0' }).problems).toEqual(['TCCC_UPSTREAM_RPS: must be an integer from 1 to 1000']);
+  expect(problemsOf({ ...valid, TCCC_UPSTREAM_RPS: '-1' }).problems).toEqual(['TCCC_UPSTREAM_RPS: must be an integer from 0 to 1000']);
+  expect(loadConfig({ ...valid, TCCC_UPSTREAM_RPS: '0' }).upstreamBudget.requestsPerSecond).toBe(0);
+  expect(problemsOf({ ...productionEnv, TCCC_UPSTREAM_RPS: '0' }).problems).toEqual([
+    "TCCC_UPSTREAM_RPS: 0 (no budget) is for benchmarks; production needs Tencent's limit (20)",
+  ]);
   expect(problemsOf({ ...valid, LOGIN_QUEUE_MAX_WAIT_MS: '-1' }).problems).toEqual(['LOGIN_QUEUE_MAX_WAIT_MS: must be an integer from 0 to 120000']);
 });
 

@@ -293,3 +293,30 @@ describe('createDesk options', () => {
     expect(() => createDesk(options as never)).toThrow(expect.objectContaining({ code: 'invalid_argument', field }));
   });
 });
+
+describe('waiting for a line (the token API queues the login)', () => {
+  it('shows how long, then moves on to loading; a late wait never rewinds the lifecycle', async () => {
+    let onWait: ((seconds: number) => void) | undefined;
+    let finish: (value: LoginResult) => void = () => undefined;
+    const desk = createDesk({
+      login: (context) => {
+        onWait = context?.onWait;
+        return new Promise<LoginResult>((resolve) => (finish = resolve));
+      },
+      loader: createFakeLoader(createFakeSdk()),
+      clock: () => 7,
+    });
+    const seen: unknown[] = [];
+    desk.lifecycle$.subscribe((l) => seen.push(l));
+    const connecting = desk.connect();
+    await settle();
+    onWait?.(12.4);
+    expect(seen.at(-1)).toEqual({ status: 'authenticating', waitingForLineSeconds: 13 });
+    finish({ sdkUrl: 'https://sdk.example/tccc.js?token=t' });
+    await connecting;
+    onWait?.(5);
+    expect(seen.at(-1)).toEqual({ status: 'ready', readyAt: 7 });
+    expect(seen.map((l) => (l as { status: string }).status)).toEqual(['idle', 'authenticating', 'authenticating', 'loading', 'ready']);
+    desk.destroy();
+  });
+});

@@ -9,7 +9,7 @@ import type { DeskErrorInfo, DeskEvent, DialOptions } from './desk.types';
 export type DeskAction =
   /** An SDK event as received (its payload unwrapped from `{ data }`, otherwise unchecked). */
   | { type: 'sdk/event'; event: DeskEvent }
-  | { type: 'lifecycle/authenticating' }
+  | { type: 'lifecycle/authenticating'; waitingForLineSeconds?: number }
   | { type: 'lifecycle/loading' }
   | { type: 'lifecycle/ready'; at: number }
   | { type: 'lifecycle/error'; error: DeskErrorInfo }
@@ -38,7 +38,8 @@ export type DeskAction =
 export type DeskActionType = DeskAction['type'];
 
 export const sdkEvent = (event: DeskEvent): DeskAction => ({ type: 'sdk/event', event });
-export const authenticating = (): DeskAction => ({ type: 'lifecycle/authenticating' });
+export const authenticating = (waitingForLineSeconds?: number): DeskAction =>
+  waitingForLineSeconds === undefined ? { type: 'lifecycle/authenticating' } : { type: 'lifecycle/authenticating', waitingForLineSeconds };
 export const loading = (): DeskAction => ({ type: 'lifecycle/loading' });
 export const ready = (at: number): DeskAction => ({ type: 'lifecycle/ready', at });
 export const failed = (error: DeskErrorInfo): DeskAction => ({ type: 'lifecycle/error', error });

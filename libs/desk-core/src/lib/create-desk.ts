@@ -66,7 +66,11 @@ export function createDesk(options: CreateDeskOptions): Desk {
     loginAbort = abort;
     try {
       // A fresh, single-use SdkURL each time: never cached, never logged.
-      result = await untilDestroyed(Promise.resolve().then(() => login({ signal: abort.signal })));
+      const onWait = (seconds: number) => {
+        // Only while this login is the one in flight: a late callback must not rewind the lifecycle.
+        if (!destroyed && loginAbort === abort && Number.isFinite(seconds) && seconds >= 0) store.dispatch(authenticating(Math.ceil(seconds)));
+      };
+      result = await untilDestroyed(Promise.resolve().then(() => login({ signal: abort.signal, onWait })));
     } catch (error) {
       throw destroyed ? destroyedError() : loginFailure(error);
     } finally {

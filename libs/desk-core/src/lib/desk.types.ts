@@ -115,7 +115,8 @@ export interface DeskErrorInfo {
 
 export type Lifecycle =
   | { status: 'idle' }
-  | { status: 'authenticating' }
+  /** `waitingForLineSeconds`: the login service asked us to wait (a shift-start storm); about how long. */
+  | { status: 'authenticating'; waitingForLineSeconds?: number }
   | { status: 'loading' }
   | { status: 'ready'; readyAt: number }
   | { status: 'error'; error: DeskErrorInfo };
@@ -378,6 +379,15 @@ export interface CommandInterceptor<C extends DeskCommandName> {
 // ---------------------------------------------------------------------------------------------
 // Creation
 
+export interface LoginContext {
+  signal: AbortSignal;
+  /**
+   * The login is waiting its turn (the token API answered 429/503 with Retry-After) and will try
+   * again by itself in about this many seconds: the desk says so instead of showing an error.
+   */
+  onWait?: (retryInSeconds: number) => void;
+}
+
 export interface LoginResult {
   sdkUrl: string;
   /** The seat signed in, when the login says: un-acked call logs are kept per seat. */
@@ -393,7 +403,7 @@ export interface CreateDeskOptions {
    * `signal` is aborted when the desk is destroyed mid-login: pass it to `fetch` so the request is
    * cancelled (a login that ignores it still works; its late answer is dropped).
    */
-  login: (context?: { signal: AbortSignal }) => Promise<LoginResult>;
+  login: (context?: LoginContext) => Promise<LoginResult>;
   /** How to load the SDK; defaults to the page-wide loader of @tccc-desk/tccc-sdk. */
   loader?: SdkLoader;
   /** ms since epoch; injectable for tests. */

@@ -29,11 +29,14 @@ export function unexpected(reason: string, sessionId?: string): Unexpected {
 /** A lifecycle or agent action → the next parts; the same parts when nothing changed. */
 export function reduceLifecycle(p: StateParts, action: DeskAction): StateParts {
   switch (action.type) {
-    case 'lifecycle/authenticating':
-    case 'lifecycle/loading': {
-      const status = action.type === 'lifecycle/authenticating' ? 'authenticating' : 'loading';
-      return p.lifecycle.status === status ? p : { ...p, lifecycle: { status } };
+    case 'lifecycle/authenticating': {
+      const wait = action.waitingForLineSeconds;
+      const current = p.lifecycle.status === 'authenticating' ? p.lifecycle.waitingForLineSeconds : null;
+      if (current === wait) return p;
+      return { ...p, lifecycle: wait === undefined ? { status: 'authenticating' } : { status: 'authenticating', waitingForLineSeconds: wait } };
     }
+    case 'lifecycle/loading':
+      return p.lifecycle.status === 'loading' ? p : { ...p, lifecycle: { status: 'loading' } };
     case 'lifecycle/ready':
       if (p.lifecycle.status === 'ready') return p;
       // The SDK logs the seat in: from now on the platform offers it contacts.

@@ -55,6 +55,9 @@ export class DeskService {
       case 'error':
         return { kind: 'unavailable', text: `Desk unavailable: ${lifecycle.error.message}`, code: lifecycle.error.code };
       case 'authenticating':
+        if (lifecycle.waitingForLineSeconds !== undefined) {
+          return { kind: 'starting', text: `Waiting for a line to the contact center (about ${Math.max(1, lifecycle.waitingForLineSeconds)} s)` };
+        }
         return { kind: 'starting', text: 'Signing in to the contact center…' };
       default:
         return { kind: 'starting', text: 'Starting the desk…' };

@@ -1,15 +1,21 @@
-import { LOGIN_PATH, requestSdkLogin } from './login-client';
+import { LOGIN_PATH, requestSdkLogin, retryAfterSeconds } from './login-client';
 import { DeskLoginError } from './login-error';
 
 const SDK_URL = 'http://localhost:4300/sdk/tccc-sdk.js?token=secret-one-time-token';
 
 // jsdom has no fetch Response: the client only reads ok, status and json().
-function answer(status: number, body: unknown): Response {
-  return { ok: status >= 200 && status < 300, status, json: async () => body } as Response;
+function answer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    headers: { get: (name: string) => lower[name.toLowerCase()] ?? null },
+    json: async () => body,
+  } as unknown as Response;
 }
 
 function unreadable(status: number): Response {
-  return { ok: false, status, json: async () => JSON.parse('<html>502 Bad Gateway</html>') } as Response;
+  return { ok: false, status, headers: { get: () => null }, json: async () => JSON.parse('<html>502 Bad Gateway</html>') } as unknown as Response;
 }
 
 async function failure(promise: Promise<unknown>): Promise<DeskLoginError> {
@@ -100,5 +106,72 @@ describe('requestSdkLogin', () => {
       expect(JSON.stringify(spy.mock.calls)).not.toContain('secret-one-time-token');
       spy.mockRestore();
     }
+  });
+});
+
+describe('requestSdkLogin at a shift start: Retry-After', () => {
+  const ok = () => answer(200, { sdkUrl: SDK_URL, expiresAt: '2030-01-01T00:00:00.000Z', seatUserId: 'alice@example.com', sdkAppId: 1400000001 });
+  const busy = (seconds: string) => answer(503, { error: { code: 'login_busy', message: 'Many agents are signing in right now.' } }, { 'Retry-After': seconds });
+
+  function client(responses: Response[], extra: Partial<Parameters<typeof requestSdkLogin>[0]> = {}) {
+    const fetch = jest.fn(async () => responses.shift() ?? ok());
+    const waits: number[] = [];
+    const slept: number[] = [];
+    const run = requestSdkLogin({
+      getAccessToken: () => 'jwt',
+      apiBase: '',
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      onWait: (seconds) => waits.push(seconds),
+      sleep: async (ms) => {
+        slept.push(ms);
+      },
+      random: () => 0.5,
+      ...extra,
+    });
+    return { run, fetch, waits, slept };
+  }
+
+  it('waits as told (with jitter on top, never less), says so, and tries again', async () => {
+    const { run, fetch, waits, slept } = client([busy('3'), answer(429, { error: { code: 'rate_limited' } }, { 'Retry-After': '1' })]);
+    await expect(run).resolves.toMatchObject({ sdkUrl: SDK_URL });
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(slept).toEqual([3450, 1150]);
+    expect(waits).toEqual([3.45, 1.15]);
+  });
+
+  it('gives up past the total bound and shows the server’s reason, retryable', async () => {
+    const { run, fetch, slept } = client([busy('20'), busy('20'), busy('20')], { maxWaitMs: 30_000 });
+    const error = await failure(run);
+    expect(error).toMatchObject({ code: 'login_failed', retryable: true });
+    expect(error.message).toBe('Many agents are signing in right now.');
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(slept).toEqual([23_000]);
+  });
+
+  it('does not wait without a Retry-After, nor for other statuses', async () => {
+    const first = client([answer(503, { error: { code: 'dependency_unavailable' } })]);
+    await expect(failure(first.run)).resolves.toMatchObject({ code: 'login_failed' });
+    expect(first.slept).toEqual([]);
+    const second = client([answer(502, { error: { code: 'upstream_error' } }, { 'Retry-After': '1' })]);
+    await failure(second.run);
+    expect(second.fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops waiting when the desk is destroyed', async () => {
+    const abort = new AbortController();
+    const { run, fetch } = client([busy('5')], {
+      signal: abort.signal,
+      sleep: (_ms, signal) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
+    });
+    setTimeout(() => abort.abort(new Error('destroyed')), 10);
+    await expect(failure(run)).resolves.toMatchObject({ code: 'login_failed' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(retryAfterSeconds('7')).toBe(7);
+    expect(retryAfterSeconds(null)).toBeUndefined();
+    expect(retryAfterSeconds('soon')).toBeUndefined();
+    expect(retryAfterSeconds(new Date(10_000).toUTCString(), 4_000)).toBe(6);
   });
 });

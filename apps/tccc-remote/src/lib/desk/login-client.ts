@@ -1,6 +1,11 @@
 /**
  * POST /api/tccc/login with the shell's bearer token → a fresh, single-use SdkURL. The SdkURL is a
  * credential: it is returned to desk-core only, never logged, cached or put into an error.
+ *
+ * At a shift start the token API paces logins to Tencent's 20/s and answers the overflow with
+ * 429/503 and Retry-After. This client waits that long (plus jitter, so a thousand desks do not
+ * come back in the same millisecond) and tries again, up to `maxWaitMs` in all, telling the desk
+ * through `onWait` so the agent sees "waiting for a line", not an error.
  */
 import type { LoginResult } from '@tccc-desk/desk-core';
 import { DeskLoginError } from './login-error';
@@ -15,7 +20,46 @@ export interface LoginClientOptions {
   apiBase: string;
   fetch?: typeof fetch;
   /** Aborted when the desk is destroyed mid-login (desk-core passes it). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+  /** Called before each wait for a Retry-After, with the seconds until the next try. */
+  onWait?: ((retryInSeconds: number) => void) | undefined;
+  /** The longest the client keeps retrying Retry-After answers, in all (default 120 s). */
+  maxWaitMs?: number;
+  /** Injectable for tests: waits `ms` or rejects when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** 0..1, injectable for tests (default Math.random). */
+  random?: () => number;
+}
+
+export const DEFAULT_MAX_WAIT_MS = 120_000;
+/** Never wait longer than this for one Retry-After, whatever the server says. */
+const MAX_SINGLE_WAIT_MS = 60_000;
+
+function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Retry-After as seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 
 export interface SdkLogin extends LoginResult {
@@ -79,12 +123,10 @@ export function loginErrorFrom(status: number, error: ErrorBody['error']): DeskL
   return new DeskLoginError('login_failed', serverMessage ?? fallback, retryable, requestId);
 }
 
-export async function requestSdkLogin(options: LoginClientOptions): Promise<SdkLogin> {
-  const token = await accessToken(options.getAccessToken);
+async function postLogin(options: LoginClientOptions, token: string): Promise<Response> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  let response: Response;
   try {
-    response = await doFetch(loginUrl(options.apiBase), {
+    return await doFetch(loginUrl(options.apiBase), {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: '{}',
@@ -95,6 +137,36 @@ export async function requestSdkLogin(options: LoginClientOptions): Promise<SdkL
   } catch {
     throw new DeskLoginError('login_failed', 'The contact center login service is unreachable. Retry in a moment.', true);
   }
+}
+
+/** POSTs the login, waiting out 429/503 Retry-After answers within the bound. */
+async function postLoginPatiently(options: LoginClientOptions, token: string): Promise<Response> {
+  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+  const sleep = options.sleep ?? sleepFor;
+  const random = options.random ?? Math.random;
+  let waitedMs = 0;
+  for (;;) {
+    const response = await postLogin(options, token);
+    if (response.status !== 429 && response.status !== 503) return response;
+    const seconds = retryAfterSeconds(response.headers.get('Retry-After'));
+    if (seconds === undefined) return response;
+    // Up to 30 % on top, never less than asked: spreads the returning crowd.
+    const waitMs = Math.round(Math.min(MAX_SINGLE_WAIT_MS, seconds * 1000 * (1 + 0.3 * random())));
+    if (waitedMs + waitMs > maxWaitMs) return response;
+    await response.body?.cancel().catch(() => undefined);
+    options.onWait?.(waitMs / 1000);
+    try {
+      await sleep(waitMs, options.signal ?? undefined);
+    } catch {
+      throw new DeskLoginError('login_failed', 'The login was cancelled.', true);
+    }
+    waitedMs += waitMs;
+  }
+}
+
+export async function requestSdkLogin(options: LoginClientOptions): Promise<SdkLogin> {
+  const token = await accessToken(options.getAccessToken);
+  const response = await postLoginPatiently(options, token);
   if (!response.ok) throw loginErrorFrom(response.status, await readErrorBody(response));
 
   let body: Partial<SdkLogin>;

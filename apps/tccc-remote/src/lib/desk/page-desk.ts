@@ -54,7 +54,7 @@ export function getDesk(options?: GetDeskOptions): Desk {
   if (slot.desk) return slot.desk;
 
   const desk = createDesk({
-    login: (context) => requestSdkLogin({ ...slot.login, signal: context?.signal }),
+    login: (context) => requestSdkLogin({ ...slot.login, signal: context?.signal, onWait: context?.onWait }),
     versions: { remote: REMOTE_VERSION, contract: CONTRACT_VERSION },
     ...(options?.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: options.loadTimeoutMs }),
   });

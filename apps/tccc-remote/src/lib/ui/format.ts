@@ -63,6 +63,11 @@ export function sessionStatusLabel(session: DeskSession): string {
   return SESSION_STATUS[session.status];
 }
 
+/** The shift-start storm: the login service queues us, and the desk waits by itself. */
+export function waitingForLineText(seconds: number): string {
+  return `Waiting for a line to the contact center (about ${Math.max(1, Math.round(seconds))} s)`;
+}
+
 const LIFECYCLE: Record<Lifecycle['status'], string> = {
   idle: 'Not connected',
   authenticating: 'Signing in…',
@@ -72,6 +77,9 @@ const LIFECYCLE: Record<Lifecycle['status'], string> = {
 };
 
 export function lifecycleLabel(lifecycle: Lifecycle): string {
+  if (lifecycle.status === 'authenticating' && lifecycle.waitingForLineSeconds !== undefined) {
+    return waitingForLineText(lifecycle.waitingForLineSeconds);
+  }
   return LIFECYCLE[lifecycle.status];
 }
 
