@@ -45,6 +45,8 @@ declare module 'tccc_remote/desk' {
     ivrPath: Array<{ key: string; label: string }>;
     closeBy?: 'client' | 'seat' | 'admin' | 'timer';
     endReason?: string;
+    mainReason?: string;
+    subReason?: string;
     transferredTo?: { skillGroupId?: string; userId?: string };
     /** Built from a later event (the desk never saw the offer, e.g. after a reload). */
     adopted?: true;
@@ -69,7 +71,11 @@ declare module 'tccc_remote/desk' {
     | 'token_expired'
     | 'destroyed'
     | 'another_tab'
-    | 'unexpected_event';
+    | 'unexpected_event'
+    /** A host interceptor refused the command (desk.intercept); the SDK was not called. */
+    | 'command_blocked'
+    /** A host interceptor threw: that command failed, the desk carries on. */
+    | 'interceptor_failed';
 
   export interface DeskErrorInfo {
     code: DeskErrorCode;
@@ -220,6 +226,88 @@ declare module 'tccc_remote/desk' {
       speakers(): Promise<MediaDeviceInfo[]>;
     };
     readonly ui: { show(): Promise<void>; hide(): Promise<void> };
+    /**
+     * Host code around a command: `before` may return `{ args }` (changed arguments) or
+     * `{ block: reason }` (rejects with command_blocked, the SDK is never called); `after` sees
+     * the outcome. Registration order; a throwing interceptor fails that command with
+     * interceptor_failed. Returns the unregister function.
+     */
+    intercept<C extends DeskCommandName>(command: C, interceptor: CommandInterceptor<C>): () => void;
+    /**
+     * One CallLog per finished contact, after after-call work. Each subscriber first gets every
+     * record not acked yet (also those kept from before a reload), then each new one.
+     */
+    readonly callLogs$: Observable<CallLog>;
+    /**
+     * One JSON document for support (versions, SDK host, lifecycle history, the last 500 events
+     * and commands with timings, errors, preflight). Masked: no token, SdkURL query or JWT, phone
+     * numbers to their last 4 digits.
+     */
+    diagnostics(): Promise<DiagnosticsDocument>;
+    readonly callLogs: {
+      /** Saved: never offered again. */
+      ack(id: string): void;
+      /** Not saved: kept with the reason, offered again after a reload. */
+      fail(id: string, reason: string): void;
+      /** The agent's after-call-work notes for a contact whose log is not out yet. */
+      setNotes(sessionId: string, notes: string): void;
+      unacked(): readonly CallLog[];
+    };
+  }
+
+  export interface DiagnosticsDocument {
+    kind: 'tccc-desk-diagnostics';
+    format: 1;
+    generatedAt: string;
+    versions: Record<string, string>;
+    sdkHost: string | null;
+    lifecycle: { current: unknown; history: unknown[] };
+    agent: unknown;
+    sessions: { live: unknown[]; recent: unknown[] };
+    counters: unknown;
+    events: unknown[];
+    commands: unknown[];
+    errors: unknown[];
+    preflight: unknown;
+    callLogs: { unacked: number; dropped: number };
+  }
+
+  export interface CallLog {
+    id: string;
+    sessionId: string;
+    seatUserId?: string;
+    channel: SessionChannel;
+    direction: SessionDirection;
+    outcome: 'ended' | 'transferred' | 'missed';
+    peer: Omit<SessionPeer, 'avatar'>;
+    offeredAt: number;
+    answeredAt?: number;
+    endedAt: number;
+    loggedAt: number;
+    durationS: number;
+    closeBy?: 'client' | 'seat' | 'admin' | 'timer';
+    mainReason?: string;
+    subReason?: string;
+    transfers: Array<{ skillGroupId?: string; userId?: string }>;
+    notes: string;
+    lastFailure?: string;
+  }
+
+  type CommandNamespace = 'call' | 'chat' | 'video' | 'agent' | 'devices' | 'ui';
+  type CommandMethod<C extends string> = C extends `${infer N extends CommandNamespace}.${infer V}`
+    ? V extends keyof Desk[N] ? Desk[N][V] : never
+    : never;
+  /** `call.dial`, `agent.setStatus`… every command that goes to the SDK. */
+  export type DeskCommandName = Exclude<{ [N in CommandNamespace]: `${N}.${keyof Desk[N] & string}` }[CommandNamespace], 'devices.isBrowserSupported'>;
+  export type CommandArgs<C extends DeskCommandName> = Parameters<CommandMethod<C>>;
+  export type CommandResult<C extends DeskCommandName> = Awaited<ReturnType<CommandMethod<C>>>;
+  export type BeforeDecision<C extends DeskCommandName> = void | undefined | { args: CommandArgs<C> } | { block: string };
+  export type CommandOutcome<C extends DeskCommandName> =
+    | { command: C; args: CommandArgs<C>; ok: true; result: CommandResult<C> }
+    | { command: C; args: CommandArgs<C>; ok: false; error: DeskErrorInfo };
+  export interface CommandInterceptor<C extends DeskCommandName> {
+    before?(call: { command: C; args: CommandArgs<C> }): BeforeDecision<C> | Promise<BeforeDecision<C>>;
+    after?(outcome: CommandOutcome<C>): void | Promise<void>;
   }
 
   export interface GetDeskOptions {
@@ -234,6 +322,11 @@ declare module 'tccc_remote/desk' {
   /** The page's one desk (the same object for every caller on the page). */
   export function getDesk(options?: GetDeskOptions): Desk;
   export function hasPageDesk(): boolean;
+
+  /** One interceptor with its command (provideDesk's `interceptors`, interceptPageDesk). */
+  export type DeskInterception = { [C in DeskCommandName]: { command: C } & CommandInterceptor<C> }[DeskCommandName];
+  /** Intercept a command of the page's desk, now and after every sign-out. Returns the unregister function. */
+  export function interceptPageDesk(interception: DeskInterception): () => void;
 
   export class DeskLoginError extends Error implements DeskErrorInfo {
     readonly code: 'unauthorized' | 'no_seat' | 'login_failed';
@@ -274,10 +367,11 @@ declare module 'tccc_remote/mount' {
 
 declare module 'tccc_remote/angular' {
   import type { EnvironmentProviders, InjectionToken, Injector, Signal } from '@angular/core';
-  import type { AgentState, Desk, DeskSession, DeskState, GetDeskOptions, Lifecycle } from 'tccc_remote/desk';
+  import type { AgentState, Desk, DeskInterception, DeskSession, DeskState, GetDeskOptions, Lifecycle } from 'tccc_remote/desk';
 
   export const TCCC_DESK: InjectionToken<Desk>;
-  export function provideDesk(options?: GetDeskOptions): EnvironmentProviders;
+  /** `interceptors`: host interceptors for the page's desk (desk.intercept), kept across sign-outs. */
+  export function provideDesk(options?: GetDeskOptions & { interceptors?: readonly DeskInterception[] }): EnvironmentProviders;
   export function injectDesk(): Desk;
 
   export interface DeskSignals {

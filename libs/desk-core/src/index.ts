@@ -4,3 +4,4 @@ export { createDesk, MAX_HISTORY_SIZE } from './lib/create-desk';
 export { DeskError, isDeskError } from './lib/errors';
 export { DEFAULT_HISTORY_SIZE } from './lib/reducer';
 export { LIMITS as COMMAND_LIMITS } from './lib/validation';
+export { MAX_UNACKED_CALL_LOGS, MAX_CALL_LOG_NOTES } from './lib/call-logs';

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { DevAuthService } from './auth/dev-auth.service';
+import { FailedCallLogsComponent } from './call-logs/failed-call-logs.component';
 import { DeskPanelComponent } from './desk/desk-panel.component';
 import { HeaderComponent } from './header/header.component';
 import { ScreenPopComponent } from './screen-pop/screen-pop.component';
@@ -9,10 +10,11 @@ import { NoticeService } from './shared/notice.service';
 @Component({
   selector: 'crm-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, HeaderComponent, DeskPanelComponent, ScreenPopComponent],
+  imports: [RouterOutlet, HeaderComponent, DeskPanelComponent, ScreenPopComponent, FailedCallLogsComponent],
   template: `
     <crm-header />
     <crm-screen-pop />
+    <crm-failed-call-logs />
     @if (notice.message(); as message) {
       <p class="notice" role="alert" data-testid="notice">
         {{ message }} <button type="button" (click)="notice.dismiss()" aria-label="Dismiss">×</button>

@@ -1,12 +1,13 @@
 /** The parts of a Desk the shell uses, driven by the test; commands are jest mocks. */
-import type { AgentState, Desk, DeskSession, Lifecycle } from '@tccc-desk/desk-core';
-import { BehaviorSubject, NEVER } from 'rxjs';
+import type { AgentState, CallLog, Desk, DeskSession, Lifecycle } from '@tccc-desk/desk-core';
+import { BehaviorSubject, NEVER, Subject } from 'rxjs';
 
 export function fakeDesk(lifecycle: Lifecycle = { status: 'idle' }) {
   const lifecycle$ = new BehaviorSubject<Lifecycle>(lifecycle);
   const agent$ = new BehaviorSubject<AgentState>({ status: 'unknown', online: false });
   const sessions$ = new BehaviorSubject<readonly DeskSession[]>([]);
   const history$ = new BehaviorSubject<readonly DeskSession[]>([]);
+  const callLogs$ = new Subject<CallLog>();
   const desk = {
     state$: NEVER,
     lifecycle$,
@@ -22,6 +23,9 @@ export function fakeDesk(lifecycle: Lifecycle = { status: 'idle' }) {
     call: { dial: jest.fn(async () => ({ sessionId: 'out-1' })), accept: jest.fn(async () => undefined) },
     chat: { accept: jest.fn(async () => undefined) },
     video: { accept: jest.fn(async () => undefined) },
+    intercept: jest.fn((): (() => void) => () => undefined),
+    callLogs$,
+    callLogs: { ack: jest.fn(), fail: jest.fn(), setNotes: jest.fn(), unacked: jest.fn(() => []) },
   };
-  return { desk, asDesk: desk as unknown as Desk, lifecycle$, agent$, sessions$, history$ };
+  return { desk, asDesk: desk as unknown as Desk, lifecycle$, agent$, sessions$, history$, callLogs$ };
 }

@@ -2,10 +2,16 @@
  * `tccc_remote/desk`: the page's desk, framework-free and small (desk-core and rxjs are shared), so
  * a shell can load it first and start the login while the Angular chunks are still on their way.
  */
-export { getDesk, hasPageDesk, type GetDeskOptions } from '../lib/desk/page-desk';
+export { getDesk, hasPageDesk, interceptPageDesk, type GetDeskOptions } from '../lib/desk/page-desk';
+export type { DeskInterception } from '../lib/desk/page-interceptors';
 export { DeskLoginError } from '../lib/desk/login-error';
 export type {
   AgentState,
+  CallLog,
+  CommandInterceptor,
+  CommandOutcome,
+  DeskCommandName,
+  DiagnosticsDocument,
   Desk,
   DeskErrorCode,
   DeskErrorInfo,

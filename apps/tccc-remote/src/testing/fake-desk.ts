@@ -1,7 +1,9 @@
 /** A Desk for tests: streams driven by the test, every command a jest mock resolving by default. */
 import type {
   AgentState,
+  CallLog,
   Desk,
+  DiagnosticsDocument,
   DeskErrorInfo,
   DeskEvent,
   DeskSession,
@@ -92,6 +94,11 @@ export class FakeDesk implements Desk {
   readonly agent = { online: resolved<void>(), offline: resolved<void>(), setStatus: resolved<void>() };
   readonly devices = { isBrowserSupported: jest.fn(() => true), microphones: resolved([]), speakers: resolved([]) };
   readonly ui = { show: resolved<void>(), hide: resolved<void>() };
+  intercept = jest.fn((): (() => void) => () => undefined);
+  diagnostics = jest.fn(async (): Promise<DiagnosticsDocument> => ({ kind: 'tccc-desk-diagnostics', format: 1 }) as DiagnosticsDocument);
+  readonly callLogSubject = new Subject<CallLog>();
+  readonly callLogs$ = this.callLogSubject.asObservable();
+  readonly callLogs = { ack: jest.fn(), fail: jest.fn(), setNotes: jest.fn(), unacked: jest.fn((): readonly CallLog[] => []) };
 
   setLifecycle(lifecycle: Lifecycle): void {
     this.store.next({ ...this.store.value, lifecycle });

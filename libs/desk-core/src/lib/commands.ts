@@ -16,6 +16,8 @@ import { browserSupported } from './preflight';
 import { liveSession, pastSession } from './state';
 import type { DeskStore } from './store';
 import { untilAborted } from './until-aborted';
+import type { CommandRecord } from './diagnostics';
+import { outcomeError, type Interceptors } from './interceptors';
 
 export interface CommandContext {
   readonly store: DeskStore;
@@ -24,6 +26,10 @@ export interface CommandContext {
   sdk(): TcccGlobal | null;
   /** Aborted when the desk is destroyed, so no command waits on a dead SDK. */
   readonly destroyed: AbortSignal;
+  /** The host's interceptors (desk.intercept). */
+  readonly interceptors: Interceptors;
+  /** Each command as it settled, with its timing (for diagnostics). */
+  onCommand?(record: CommandRecord): void;
 }
 
 export type DeskCommands = Pick<Desk, 'call' | 'chat' | 'video' | 'agent' | 'devices' | 'ui'>;
@@ -70,7 +76,45 @@ export function createCommands(ctx: CommandContext): DeskCommands {
     return session;
   }
 
+  /**
+   * A command with its interceptors: the input is checked first (no host code sees a malformed
+   * call), then every `before` in order (it may change the arguments, checked again, or block),
+   * then the command as below, then every `after`. Without interceptors, just the command.
+   */
   async function runCommand<Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>, args: Args): Promise<R> {
+    const chain = ctx.interceptors.of(spec.name);
+    if (chain.length === 0) return execute(spec, args);
+    alive();
+    spec.validate(...args);
+    const { interceptors } = ctx;
+    let finalArgs: Args;
+    try {
+      finalArgs = (await untilAborted(interceptors.before(chain, spec.name, args), ctx.destroyed, destroyedError)) as Args;
+    } catch (error) {
+      if (isDeskError(error) && error.code === 'interceptor_failed') store.reportError(error.toJSON());
+      throw error;
+    }
+    const command = spec.name as never;
+    let result: R;
+    try {
+      result = await execute(spec, finalArgs);
+    } catch (error) {
+      // The command's own failure is what the caller gets; a failing `after` is only reported.
+      await interceptors.after(chain, { command, args: finalArgs as never, ok: false, error: outcomeError(error) }).catch((failure: unknown) => {
+        if (isDeskError(failure)) store.reportError(failure.toJSON());
+      });
+      throw error;
+    }
+    try {
+      await interceptors.after(chain, { command, args: finalArgs as never, ok: true, result: result as never });
+    } catch (failure) {
+      if (isDeskError(failure)) store.reportError(failure.toJSON());
+      throw failure;
+    }
+    return result;
+  }
+
+  async function execute<Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>, args: Args): Promise<R> {
     alive();
     const params = spec.validate(...args);
     const tccc = readySdk();
@@ -94,7 +138,21 @@ export function createCommands(ctx: CommandContext): DeskCommands {
   const run =
     <Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>) =>
     (...args: Args): Promise<R> =>
-      runCommand(spec, args);
+      timed(spec.name, args, runCommand(spec, args));
+
+  function timed<R>(command: string, args: unknown[], work: Promise<R>): Promise<R> {
+    const record = ctx.onCommand;
+    if (!record) return work;
+    const startedAt = ctx.clock();
+    const started = performanceNow();
+    const settle = (error?: unknown) => {
+      const entry: CommandRecord = { command, args, startedAt, durationMs: Math.round((performanceNow() - started) * 10) / 10, ok: error === undefined };
+      if (error !== undefined) entry.error = isDeskError(error) ? { code: error.code, message: error.message } : { code: 'unknown', message: String(error) };
+      record(entry);
+    };
+    work.then(() => settle(), (error: unknown) => settle(error ?? 'rejected'));
+    return work;
+  }
 
   return {
     call: {
@@ -132,6 +190,11 @@ export function createCommands(ctx: CommandContext): DeskCommands {
     },
     ui: { show: run(S['ui.show']), hide: run(S['ui.hide']) },
   };
+}
+
+/** A monotonic clock for timings (performance.now where there is one). */
+function performanceNow(): number {
+  return typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now();
 }
 
 /** What a thrown or rejected SDK call said: its errorMsg/errMsg (the guide's `throw res`), or the Error's message. */

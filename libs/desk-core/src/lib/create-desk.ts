@@ -7,6 +7,9 @@ import { authenticating, failed, loading, ready } from './actions';
 import { createCommands } from './commands';
 import type { CreateDeskOptions, Desk, LoginResult, SdkLoader } from './desk.types';
 import { DeskError, destroyedError, invalidArgument, isDeskError, loadFailure, loginFailure, sdkUnloaded } from './errors';
+import { createCallLogs, defaultCallLogStorage } from './call-logs';
+import { createDiagnostics } from './diagnostics';
+import { createInterceptors } from './interceptors';
 import { runPreflight } from './preflight';
 import { DEFAULT_HISTORY_SIZE } from './reducer';
 import { createSelectors } from './selectors';
@@ -16,9 +19,10 @@ import { untilAborted } from './until-aborted';
 export const MAX_HISTORY_SIZE = 1_000;
 
 export function createDesk(options: CreateDeskOptions): Desk {
-  const { login, clock, historySize, loader } = checkOptions(options);
+  const { login, clock, historySize, loader, callLogStorage, versions } = checkOptions(options);
   const store = createStore({ clock, historySize });
   const selectors = createSelectors(store.state$);
+  const callLogs = createCallLogs({ history$: selectors.history$, agent$: selectors.agent$, events$: store.events$, clock, storage: callLogStorage });
 
   let sdk: TcccGlobal | null = null;
   let destroyed = false;
@@ -75,9 +79,12 @@ export function createDesk(options: CreateDeskOptions): Desk {
     // destroy() may run after the answer settled but before this line: an await resumes later.
     if (destroyed) throw destroyedError();
     const sdkUrl = result?.sdkUrl;
+    // Whose seat it is: the call logs it left un-acked (before a reload) are offered again.
+    callLogs.useSeat(typeof result?.seatUserId === 'string' ? result.seatUserId : undefined);
     if (typeof sdkUrl !== 'string' || sdkUrl.length === 0) {
       throw new DeskError({ code: 'login_failed', message: 'The login returned no SdkURL.', retryable: true });
     }
+    diagnostics.sdkLoaded(sdkUrl);
     store.dispatch(loading());
     let tccc: TcccGlobal;
     try {
@@ -144,16 +151,22 @@ export function createDesk(options: CreateDeskOptions): Desk {
     lifetime.abort();
     stopWatchingUnload?.();
     stopWatchingUnload = null;
+    callLogs.destroy();
+    diagnostics.destroy();
     store.destroy(); // tccc.off for every listener, then every stream completes
     sdk = null;
     teardownLoader(loader);
   }
 
+  const diagnostics = createDiagnostics({ lifecycle$: selectors.lifecycle$, events$: store.events$, errors$: store.errors$, clock, versions });
+  const interceptors = createInterceptors();
   const commands = createCommands({
     store,
     clock,
     sdk: () => sdk,
     destroyed: lifetime.signal,
+    interceptors,
+    onCommand: (record) => diagnostics.command(record),
   });
 
   return {
@@ -166,6 +179,18 @@ export function createDesk(options: CreateDeskOptions): Desk {
     destroy,
     preflight: () => runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null),
     ...commands,
+    diagnostics: () =>
+      diagnostics.document({
+        state: store.state,
+        preflight: () => runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null),
+        callLogs: { unacked: callLogs.api.unacked().length, dropped: callLogs.dropped },
+      }),
+    callLogs$: callLogs.callLogs$,
+    callLogs: callLogs.api,
+    intercept(command, interceptor) {
+      if (destroyed) throw destroyedError();
+      return interceptors.add(command, interceptor);
+    },
   };
 }
 
@@ -185,6 +210,13 @@ function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptio
   if (loadTimeoutMs !== undefined && (!Number.isFinite(loadTimeoutMs) || loadTimeoutMs <= 0 || loadTimeoutMs > MAX_LOAD_TIMEOUT_MS)) {
     throw invalidArgument('loadTimeoutMs', `must be a number of milliseconds from 1 to ${MAX_LOAD_TIMEOUT_MS}`);
   }
+  const { callLogStorage, versions } = options;
+  if (versions !== undefined && (versions === null || typeof versions !== 'object' || Object.values(versions).some((v) => typeof v !== 'string'))) {
+    throw invalidArgument('versions', 'must map names to version strings');
+  }
+  if (callLogStorage !== undefined && callLogStorage !== null && (typeof callLogStorage?.getItem !== 'function' || typeof callLogStorage?.setItem !== 'function' || typeof callLogStorage?.removeItem !== 'function')) {
+    throw invalidArgument('callLogStorage', 'must have getItem, setItem and removeItem (a Storage), or be null');
+  }
   if (loadTimeoutMs !== undefined && loader !== undefined) {
     throw invalidArgument('loadTimeoutMs', 'applies to the default loader only: set the timeout on your own loader');
   }
@@ -193,6 +225,8 @@ function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptio
     loader: loader ?? (createTcccLoader(loadTimeoutMs === undefined ? undefined : { timeoutMs: loadTimeoutMs }) as SdkLoader),
     clock: clock ?? Date.now,
     historySize: size,
+    callLogStorage: callLogStorage === undefined ? defaultCallLogStorage() : callLogStorage,
+    versions: { ...(versions ?? {}) },
   };
 }
 

@@ -16,6 +16,9 @@ import type {
   TcccEventName,
   TcccLoader,
 } from '@tccc-desk/tccc-sdk';
+import type { DiagnosticsDocument } from './diagnostics';
+
+export type { DiagnosticsDocument } from './diagnostics';
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -61,6 +64,9 @@ export interface DeskSession {
   /** How the session ended, when it did. */
   closeBy?: CloseBy;
   endReason?: string;
+  /** `sessionEnded`'s mainReason and subReason, as sent (endReason is the one to show). */
+  mainReason?: string;
+  subReason?: string;
   /** Where it was transferred, if it was. */
   transferredTo?: { skillGroupId?: string; userId?: string };
   /**
@@ -92,7 +98,11 @@ export type DeskErrorCode =
   | 'token_expired'
   | 'destroyed'
   | 'another_tab'
-  | 'unexpected_event';
+  | 'unexpected_event'
+  /** A host's interceptor refused the command (`desk.intercept`); the SDK was not called. */
+  | 'command_blocked'
+  /** A host's interceptor threw: that command failed, the desk carries on. */
+  | 'interceptor_failed';
 
 export interface DeskErrorInfo {
   code: DeskErrorCode;
@@ -266,6 +276,104 @@ export interface Desk {
     show(): Promise<void>;
     hide(): Promise<void>;
   };
+
+  /**
+   * Run host code around a command (Flex's Actions framework): `before` sees the arguments and may
+   * return `{ args }` to change them or `{ block: reason }` to refuse the command (it then rejects
+   * with `command_blocked` and the SDK is never called); `after` sees the outcome. Interceptors run
+   * in registration order; one that throws fails that command with `interceptor_failed`. Returns
+   * the function that unregisters it.
+   */
+  intercept<C extends DeskCommandName>(command: C, interceptor: CommandInterceptor<C>): () => void;
+
+  /**
+   * One CallLog per finished contact, once its after-call work is over (or at once when there is
+   * none). Each subscriber first gets every record not acknowledged yet (also those kept from
+   * before a reload, once the login says whose seat it is), then each new one. Completes on destroy.
+   */
+  readonly callLogs$: Observable<CallLog>;
+  /**
+   * One JSON document for support: versions, the SDK's host, the lifecycle's history, the last
+   * 500 events and commands (with timings), errors, a fresh preflight. Masked: no token, SdkURL
+   * query or JWT, phone numbers to their last 4 digits.
+   */
+  diagnostics(): Promise<DiagnosticsDocument>;
+  readonly callLogs: {
+    /** The host saved it: never offered again. Unknown ids are ignored (acked elsewhere). */
+    ack(id: string): void;
+    /** The host could not save it: kept with the reason, offered again after a reload. */
+    fail(id: string, reason: string): void;
+    /** The agent's after-call-work notes for a finished contact whose log is not out yet. */
+    setNotes(sessionId: string, notes: string): void;
+    /** Records not acknowledged yet, oldest first. */
+    unacked(): readonly CallLog[];
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Call logs
+
+export interface CallLog {
+  /** Unique per contact (the session id): what ack and fail take. */
+  id: string;
+  sessionId: string;
+  /** The seat whose desk logged it, when the login said. */
+  seatUserId?: string;
+  channel: SessionChannel;
+  direction: SessionDirection;
+  /** ended, transferred, or missed (never answered). */
+  outcome: 'ended' | 'transferred' | 'missed';
+  peer: Omit<SessionPeer, 'avatar'>;
+  /** ms since epoch. */
+  offeredAt: number;
+  answeredAt?: number;
+  endedAt: number;
+  /** When the record was made: after after-call work. */
+  loggedAt: number;
+  /** Seconds from answer to end (0 when never answered). */
+  durationS: number;
+  closeBy?: CloseBy;
+  mainReason?: string;
+  subReason?: string;
+  /** Where the contact went, if it was transferred. */
+  transfers: Array<{ skillGroupId?: string; userId?: string }>;
+  /** What the agent typed in after-call work ('' if nothing). */
+  notes: string;
+  /** The last reason the host gave to fail(), if it did. */
+  lastFailure?: string;
+}
+
+/** Where un-acknowledged call logs are kept across reloads (localStorage by default). */
+export type CallLogStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+// ---------------------------------------------------------------------------------------------
+// Interceptors
+
+type CommandNamespace = 'call' | 'chat' | 'video' | 'agent' | 'devices' | 'ui';
+type CommandMethod<C extends string> = C extends `${infer N extends CommandNamespace}.${infer V}`
+  ? V extends keyof Desk[N]
+    ? Desk[N][V]
+    : never
+  : never;
+
+/** Every command that goes to the SDK, as `namespace.verb` (`call.dial`, `agent.setStatus`…). */
+export type DeskCommandName = Exclude<
+  { [N in CommandNamespace]: `${N}.${keyof Desk[N] & string}` }[CommandNamespace],
+  'devices.isBrowserSupported'
+>;
+export type CommandArgs<C extends DeskCommandName> = Parameters<CommandMethod<C>>;
+export type CommandResult<C extends DeskCommandName> = Awaited<ReturnType<CommandMethod<C>>>;
+
+/** What `before` returns: nothing (go on as is), new arguments, or a refusal with its reason. */
+export type BeforeDecision<C extends DeskCommandName> = void | undefined | { args: CommandArgs<C> } | { block: string };
+
+export type CommandOutcome<C extends DeskCommandName> =
+  | { command: C; args: CommandArgs<C>; ok: true; result: CommandResult<C> }
+  | { command: C; args: CommandArgs<C>; ok: false; error: DeskErrorInfo };
+
+export interface CommandInterceptor<C extends DeskCommandName> {
+  before?(call: { command: C; args: CommandArgs<C> }): BeforeDecision<C> | Promise<BeforeDecision<C>>;
+  after?(outcome: CommandOutcome<C>): void | Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +390,8 @@ export interface LoginContext {
 
 export interface LoginResult {
   sdkUrl: string;
+  /** The seat signed in, when the login says: un-acked call logs are kept per seat. */
+  seatUserId?: string;
 }
 
 /** How the desk loads the SDK: tccc-sdk's loader type (one definition, re-exported). */
@@ -300,6 +410,13 @@ export interface CreateDeskOptions {
   clock?: () => number;
   /** How many ended sessions history$ keeps (default 50). */
   historySize?: number;
+  /**
+   * Where un-acknowledged call logs survive a reload, per seat (default: localStorage when the
+   * page has one; null: in memory only).
+   */
+  callLogStorage?: CallLogStorage | null;
+  /** Versions to report in diagnostics() (e.g. { remote: '1.2.0', contract: '3' }). */
+  versions?: Readonly<Record<string, string>>;
   /**
    * How long the default loader waits for the SDK script and its `ready` (ms, default 20,000)
    * before the desk shows `load_timeout`. Not used with a custom `loader`.

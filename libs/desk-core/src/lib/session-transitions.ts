@@ -164,9 +164,15 @@ export function ended(session: DeskSession, payload: unknown, at: number): DeskS
 export function withEndDetails(session: DeskSession, payload: unknown): DeskSession {
   const closeBy = closeByOf(payload);
   const reason = endReasonOf(payload);
+  const fields = fieldsOf(payload);
+  const mainReason = text(fields?.['mainReason']);
+  const subReason = text(fields?.['subReason']);
   const next: DeskSession = { ...session };
   if (closeBy !== undefined) next.closeBy = closeBy;
   if (reason !== undefined) next.endReason = reason;
+  // Both as the platform said them, for a call log (endReason is the one to show).
+  if (mainReason !== undefined) next.mainReason = mainReason;
+  if (subReason !== undefined) next.subReason = subReason;
   return next;
 }
 

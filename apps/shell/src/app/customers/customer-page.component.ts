@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { CallLogService } from '../call-logs/call-log.service';
+import { SavedCallLogsComponent } from '../call-logs/saved-call-logs.component';
 import { DeskService } from '../desk/desk.service';
 import { CallHistoryTableComponent } from '../history/call-history-table.component';
 import { callRecord } from '../history/call-record';
@@ -10,12 +12,15 @@ import { customerNumbers, samePhoneNumber } from './phone-match';
 @Component({
   selector: 'crm-customer-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ClickToDialComponent, CallHistoryTableComponent],
+  imports: [RouterLink, ClickToDialComponent, CallHistoryTableComponent, SavedCallLogsComponent],
   template: `
     <a routerLink="/customers" class="back">← All customers</a>
     @if (customer(); as c) {
       <article data-testid="customer-page" [attr.data-customer-id]="c.id">
         <h1 data-testid="customer-name">{{ c.name }}</h1>
+        @if (c.doNotCall) {
+          <p class="dnc" data-testid="customer-do-not-call">Do not call: this customer asked not to be called.</p>
+        }
         <dl>
           <dt>Company</dt><dd>{{ c.company }}</dd>
           <dt>City</dt><dd>{{ c.city }}</dd>
@@ -31,6 +36,8 @@ import { customerNumbers, samePhoneNumber } from './phone-match';
         }
         <h2>Calls with {{ c.name }}</h2>
         <crm-call-history-table [records]="records()" emptyText="No calls with this customer yet." />
+        <h2>Call logs saved for {{ c.name }}</h2>
+        <crm-saved-call-logs [records]="savedLogs()" />
       </article>
     } @else {
       <p data-testid="customer-not-found">No customer with id “{{ id() }}”.</p>
@@ -43,12 +50,14 @@ import { customerNumbers, samePhoneNumber } from './phone-match';
     dl { display: grid; grid-template-columns: 100px 1fr; gap: 6px 12px; background: #fff; padding: 12px; border-radius: 8px; border: 1px solid #e2e8f0; max-width: 560px; }
     dt { color: #64748b; } dd { margin: 0; }
     .live { color: #15803d; font-weight: 600; }
+    .dnc { display: inline-block; margin: 0 0 10px; padding: 2px 10px; border-radius: 12px; background: #fef2f2; color: #991b1b; font-weight: 600; }
   `,
 })
 export class CustomerPageComponent {
   /** Route parameter (withComponentInputBinding). */
   readonly id = input.required<string>();
   private readonly desk = inject(DeskService);
+  private readonly callLogs = inject(CallLogService);
 
   readonly customer = computed(() => CUSTOMERS.find((c) => c.id === this.id()) ?? null);
   private readonly isThisCustomer = (phoneNumber: string | undefined) => {
@@ -61,5 +70,6 @@ export class CustomerPageComponent {
       .filter((session) => this.isThisCustomer(session.peer.phoneNumber))
       .map((session) => callRecord(session, CUSTOMERS)),
   );
+  readonly savedLogs = computed(() => this.callLogs.saved().filter((log) => log.customerId === this.id()));
   readonly onCall = computed(() => this.desk.liveCalls().some((session) => this.isThisCustomer(session.peer.phoneNumber)));
 }

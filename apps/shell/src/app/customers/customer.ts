@@ -9,4 +9,6 @@ export interface Customer {
   office?: string;
   tier: 'Gold' | 'Silver' | 'Bronze';
   email: string;
+  /** Asked not to be called (a do-not-call list): the desk refuses to dial their numbers. */
+  doNotCall?: true;
 }

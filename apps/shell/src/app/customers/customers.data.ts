@@ -71,6 +71,8 @@ export function generateCustomers(count = CUSTOMER_COUNT, seed = 20_240_601): Cu
   customers[0] = { ...customers[0]!, mobile: DEMO_CALLERS.first };
   customers[1] = { ...customers[1]!, mobile: DEMO_CALLERS.second };
   customers[2] = { ...customers[2]!, office: DEMO_CALLERS.officeOfThird };
+  // One customer who asked not to be called: the do-not-call demo (compliance/do-not-call.ts).
+  customers[3] = { ...customers[3]!, doNotCall: true };
   return customers;
 }
 

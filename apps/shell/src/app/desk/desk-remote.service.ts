@@ -8,7 +8,9 @@ import { Injectable, inject, signal, type Type } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { Desk, Lifecycle } from '@tccc-desk/desk-core';
 import { BehaviorSubject, take } from 'rxjs';
+import { installCrmPolicies } from '../compliance/do-not-call';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { CUSTOMERS } from '../customers/customers.data';
 import { isRemoteFallback } from '../federation/remote-retry.plugin';
 import { DESK_MANIFEST, REMOTE_LOADER } from '../federation/remote-loader';
 import { DESK_COMPONENT_ENTRY, DESK_ENTRY, isDeskComponentEntry, isDeskEntry, type DeskEntry } from './remote-contract';
@@ -126,6 +128,7 @@ export class DeskRemoteService {
     const source = this.tokenSource;
     if (!source) return; // signed out meanwhile
     const desk = entry.getDesk({ getAccessToken: () => (this.tokenSource ?? source)(), apiBase: this.config.apiBase });
+    installCrmPolicies(desk, CUSTOMERS); // before anyone can dial with it
     this.desk$.next(desk);
     // connect() is idempotent; after an error, retry() starts over with a fresh login.
     const failed = currentLifecycle(desk)?.status === 'error';

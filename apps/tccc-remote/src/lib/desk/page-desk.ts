@@ -5,6 +5,8 @@
  */
 import { createDesk, type Desk } from '@tccc-desk/desk-core';
 import { requestSdkLogin, type AccessTokenSource } from './login-client';
+import { CONTRACT_VERSION, REMOTE_VERSION } from './versions';
+import { applyPageInterceptors, registerPageInterceptor, type DeskInterception } from './page-interceptors';
 
 export interface GetDeskOptions {
   /** The shell's bearer token for the token API (called for every login, never cached here). */
@@ -53,9 +55,11 @@ export function getDesk(options?: GetDeskOptions): Desk {
 
   const desk = createDesk({
     login: (context) => requestSdkLogin({ ...slot.login, signal: context?.signal, onWait: context?.onWait }),
+    versions: { remote: REMOTE_VERSION, contract: CONTRACT_VERSION },
     ...(options?.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: options.loadTimeoutMs }),
   });
   slot.desk = desk;
+  applyPageInterceptors(desk);
   // destroy() completes every stream: forget the instance so the next getDesk() starts afresh.
   desk.state$.subscribe({
     complete: () => {
@@ -68,4 +72,12 @@ export function getDesk(options?: GetDeskOptions): Desk {
 /** Whether a desk exists on this page (without creating one). */
 export function hasPageDesk(): boolean {
   return pageSlot().desk !== null;
+}
+
+/**
+ * Intercept a command of the page's desk, now and after every sign-out (a new desk): what
+ * provideDesk({ interceptors }) uses. Returns the unregister function.
+ */
+export function interceptPageDesk(interception: DeskInterception): () => void {
+  return registerPageInterceptor(interception, pageSlot().desk);
 }

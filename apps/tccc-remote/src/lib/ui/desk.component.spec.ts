@@ -142,6 +142,42 @@ describe('<tccc-desk>', () => {
     expect(desk.agent.setStatus).toHaveBeenLastCalledWith({ status: 'free', restReason: undefined });
   });
 
+  it('after-call-work notes go to the call log of the contact just ended', async () => {
+    desk.store.next({ ...desk.store.value, history: [session({ id: 'ended-1', status: 'ended' })] });
+    desk.setAgent({ status: 'arrange', online: true });
+    await fixture.whenStable();
+    await type('acw-notes', '  Wants a callback  ');
+    await click('acw-finish');
+    expect(desk.callLogs.setNotes).toHaveBeenCalledWith('ended-1', 'Wants a callback');
+    expect(desk.agent.setStatus).toHaveBeenLastCalledWith({ status: 'free' });
+  });
+
+  it('downloads the desk’s diagnostics document as a JSON file', async () => {
+    desk.diagnostics.mockResolvedValue({ kind: 'tccc-desk-diagnostics', format: 1, generatedAt: '2026-12-01T21:00:00.000Z' } as never);
+    const blobs: Blob[] = [];
+    const createObjectURL = jest.fn((blob: Blob) => (blobs.push(blob), 'blob:diagnostics'));
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const clicked: HTMLAnchorElement[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    (el('diagnostics-download') as HTMLButtonElement).click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+    expect(desk.diagnostics).toHaveBeenCalledTimes(1);
+    expect(clicked[0]?.download).toBe('tccc-desk-diagnostics-2026-12-01T21-00-00-000Z.json');
+    // jsdom's Blob has no text(): read it the old way.
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(blobs[0]!);
+    });
+    expect(JSON.parse(text)).toEqual(expect.objectContaining({ kind: 'tccc-desk-diagnostics' }));
+    expect(blobs[0]!.type).toBe('application/json');
+    expect(el('diagnostics-problem')).toBeNull();
+    click.mockRestore();
+  });
+
   it('brings an offline agent online before setting a status', async () => {
     desk.setAgent({ status: 'unknown', online: false });
     await fixture.whenStable();

@@ -14,6 +14,7 @@ import { scan } from 'rxjs';
 import { injectDesk } from '../angular/desk-token';
 import { deskSignals } from '../angular/desk-signals';
 import { AfterCallWorkComponent } from './after-call-work.component';
+import { DiagnosticsDownloadComponent } from './diagnostics-download.component';
 import { channelCommands } from './channel-commands';
 import { AgentStatusComponent, DEFAULT_REST_REASONS, type AgentStatusChange } from './agent-status.component';
 import { DialerComponent } from './dialer.component';
@@ -37,6 +38,7 @@ const EVENT_LOG_SIZE = 100;
   imports: [
     AgentStatusComponent,
     AfterCallWorkComponent,
+    DiagnosticsDownloadComponent,
     DialerComponent,
     ErrorPanelComponent,
     EventLogComponent,
@@ -69,7 +71,7 @@ const EVENT_LOG_SIZE = 100;
         <tccc-agent-status [agent]="agent()" [restReasons]="restReasons()" (statusChange)="setAgentStatus($event)" />
 
         @if (agent().status === 'arrange') {
-          <tccc-after-call-work (finish)="finishAfterCallWork()" />
+          <tccc-after-call-work (finish)="finishAfterCallWork($event)" />
         }
 
         <tccc-session-list [sessions]="sessions()" [selectedId]="current()?.id ?? null" [now]="now()" (select)="selected.set($event)" />
@@ -105,6 +107,7 @@ const EVENT_LOG_SIZE = 100;
         <tccc-event-log [events]="events()" />
         <tccc-state-inspector [state]="signals.state()" />
       }
+      <tccc-diagnostics-download [desk]="desk" />
     </section>
   `,
   styles: `
@@ -210,7 +213,16 @@ export class DeskComponent implements OnInit {
     });
   }
 
-  finishAfterCallWork(): void {
+  /** Notes go to the call log of the contact just ended (if its log waits for them), then free. */
+  finishAfterCallWork(notes = ''): void {
+    const last = this.signals.history()[0];
+    if (notes && last) {
+      try {
+        this.desk.callLogs.setNotes(last.id, notes);
+      } catch {
+        // Its log is already out (no after-call work was expected for it): nothing to add to.
+      }
+    }
     this.run(() => this.desk.agent.setStatus({ status: 'free' }));
   }
 

@@ -1,0 +1,83 @@
+import { TestBed } from '@angular/core/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import type { CallLog, Desk } from '@tccc-desk/desk-core';
+import { BehaviorSubject } from 'rxjs';
+import { fakeDesk } from '../../testing/fake-desk';
+import { DEMO_CALLERS } from '../customers/customers.data';
+import { DeskRemoteService } from '../desk/desk-remote.service';
+import { CRM_CALL_LOGS_KEY, CallLogService } from './call-log.service';
+
+const log = (overrides: Partial<CallLog> = {}): CallLog => ({
+  id: 's1',
+  sessionId: 's1',
+  channel: 'phone',
+  direction: 'inbound',
+  outcome: 'ended',
+  peer: { phoneNumber: DEMO_CALLERS.first },
+  offeredAt: 1_000,
+  answeredAt: 2_000,
+  endedAt: 65_000,
+  loggedAt: 70_000,
+  durationS: 63,
+  closeBy: 'client',
+  transfers: [],
+  notes: 'Wants a callback',
+  ...overrides,
+});
+
+describe('CallLogService (the CRM saves each call log)', () => {
+  let fake: ReturnType<typeof fakeDesk>;
+
+  beforeEach(() => {
+    localStorage.clear();
+    fake = fakeDesk();
+    TestBed.configureTestingModule({
+      providers: [provideZonelessChangeDetection(), { provide: DeskRemoteService, useValue: { desk$: new BehaviorSubject<Desk | null>(fake.asDesk) } }],
+    });
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    TestBed.resetTestingModule();
+  });
+
+  it('saves a log to the customer matched by number, then acks it', () => {
+    const service = TestBed.inject(CallLogService);
+    fake.callLogs$.next(log());
+    expect(service.saved()).toEqual([expect.objectContaining({ id: 's1', customerId: 'c001', notes: 'Wants a callback', durationS: 63 })]);
+    expect(JSON.parse(localStorage.getItem(CRM_CALL_LOGS_KEY) ?? '[]')).toHaveLength(1);
+    expect(fake.desk.callLogs.ack).toHaveBeenCalledWith('s1');
+    expect(fake.desk.callLogs.fail).not.toHaveBeenCalled();
+  });
+
+  it('matches a chat visitor by visitor id', () => {
+    const service = TestBed.inject(CallLogService);
+    fake.callLogs$.next(log({ id: 'chat-1', channel: 'im', peer: { nickname: 'web visitor', userId: 'c007' } }));
+    expect(service.saved()[0]).toEqual(expect.objectContaining({ customerId: 'c007' }));
+  });
+
+  it('a failed save: fail(id, reason) to the desk, listed with a retry; the retry saves and acks', () => {
+    const service = TestBed.inject(CallLogService);
+    const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new Error('QuotaExceededError');
+    });
+    fake.callLogs$.next(log());
+    expect(fake.desk.callLogs.fail).toHaveBeenCalledWith('s1', expect.stringContaining('QuotaExceededError'));
+    expect(fake.desk.callLogs.ack).not.toHaveBeenCalled();
+    expect(service.failed()).toEqual([expect.objectContaining({ log: expect.objectContaining({ id: 's1' }) })]);
+    expect(service.saved()).toEqual([]);
+
+    setItem.mockRestore();
+    service.retry('s1');
+    expect(service.failed()).toEqual([]);
+    expect(service.saved().map((s) => s.id)).toEqual(['s1']);
+    expect(fake.desk.callLogs.ack).toHaveBeenCalledWith('s1');
+  });
+
+  it('a log offered again that is already saved is only acked', () => {
+    const service = TestBed.inject(CallLogService);
+    fake.callLogs$.next(log());
+    fake.callLogs$.next(log());
+    expect(service.saved()).toHaveLength(1);
+    expect(fake.desk.callLogs.ack).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * The desk's call logs: one record per finished contact, offered to the host on `callLogs$` once
+ * after-call work is over, and kept (bounded, per seat, in storage) until the host acks it, so a
+ * reload or a failed save never loses one. It only reads the desk's streams; the reducer is not
+ * involved.
+ *
+ * When is a contact finished? When its session reaches history. One the agent never answered has
+ * no after-call work: logged at once. An answered one waits while the agent is busy or in
+ * after-call work (`arrange`): until `sessionCompleted` names it, or the agent's status is
+ * anything else (the platform had no after-call work for it). Needs `historySize` > 0.
+ */
+import { Observable, Subject, type Subscription } from 'rxjs';
+import { callLogOf, isCallLog } from './call-log-record';
+import type { AgentState, CallLog, CallLogStorage, Desk, DeskEvent, DeskSession } from './desk.types';
+import { invalidArgument } from './errors';
+import { RecentIds } from './recent-ids';
+
+export const MAX_UNACKED_CALL_LOGS = 100;
+export const MAX_CALL_LOG_NOTES = 4_000;
+const MAX_FAILURE = 300;
+const STORAGE_PREFIX = 'tccc-desk.call-logs.v1:';
+
+interface Entry {
+  log: CallLog;
+  /** After-call work not over: not offered yet. */
+  awaiting: boolean;
+}
+
+interface Stored {
+  v: 1;
+  entries: Array<{ log: CallLog; awaiting: boolean }>;
+}
+
+export interface CallLogSources {
+  history$: Observable<readonly DeskSession[]>;
+  agent$: Observable<AgentState>;
+  events$: Observable<DeskEvent>;
+  clock: () => number;
+  storage: CallLogStorage | null;
+}
+
+export interface CallLogTracker {
+  readonly callLogs$: Observable<CallLog>;
+  readonly api: Desk['callLogs'];
+  /** The login said whose seat this is: bring back what that seat left un-acked. */
+  useSeat(seatUserId: string | undefined): void;
+  /** How many records the bound pushed out (for diagnostics). */
+  readonly dropped: number;
+  destroy(): void;
+}
+
+const WAITS_FOR_WRAP_UP: ReadonlySet<string> = new Set(['busy', 'arrange']);
+
+export function createCallLogs(sources: CallLogSources): CallLogTracker {
+  const { clock, storage } = sources;
+  /** Not acked yet, oldest first. */
+  let entries: Entry[] = [];
+  let seen = RecentIds.EMPTY;
+  let seat: string | undefined;
+  let agentStatus = 'unknown';
+  let dropped = 0;
+  const offered = new Subject<CallLog>();
+  const subscriptions: Subscription[] = [];
+
+  const key = () => (seat ? STORAGE_PREFIX + seat : undefined);
+
+  function persist(): void {
+    const where = key();
+    if (!storage || !where) return;
+    try {
+      if (entries.length === 0) storage.removeItem(where);
+      else storage.setItem(where, JSON.stringify({ v: 1, entries } satisfies Stored));
+    } catch {
+      // Storage full or refused: the records stay in memory for this page's life.
+    }
+  }
+
+  function bound(): void {
+    const extra = entries.length - MAX_UNACKED_CALL_LOGS;
+    if (extra <= 0) return;
+    entries = entries.slice(extra);
+    dropped += extra;
+  }
+
+  function offer(entry: Entry): void {
+    entry.awaiting = false;
+    offered.next(entry.log);
+  }
+
+  function finished(session: DeskSession): void {
+    const entry: Entry = { log: callLogOf(session, clock(), seat), awaiting: false };
+    entries.push(entry);
+    bound();
+    const waits = session.answeredAt !== undefined && WAITS_FOR_WRAP_UP.has(agentStatus);
+    if (waits) entry.awaiting = true;
+    persist();
+    if (!waits) offer(entry);
+  }
+
+  function wrapUpOver(sessionId?: string): void {
+    const done = entries.filter((e) => e.awaiting && (sessionId === undefined || e.log.sessionId === sessionId));
+    if (done.length === 0) return;
+    const at = clock();
+    for (const entry of done) entry.log = { ...entry.log, loggedAt: at };
+    persist();
+    for (const entry of done) offer(entry);
+  }
+
+  subscriptions.push(
+    sources.agent$.subscribe((agent) => {
+      agentStatus = agent.status;
+      if (!WAITS_FOR_WRAP_UP.has(agentStatus)) wrapUpOver();
+    }),
+    sources.history$.subscribe((history) => {
+      // New entries come first (newest first): stop at the first one already seen.
+      const fresh: DeskSession[] = [];
+      for (const session of history) {
+        if (seen.has(session.id)) break;
+        fresh.push(session);
+      }
+      for (const session of fresh.reverse()) {
+        seen = seen.add(session.id);
+        finished(session);
+      }
+    }),
+    sources.events$.subscribe((event) => {
+      if (event.name !== 'sessionCompleted') return;
+      const id = (event.payload as { sessionId?: unknown } | undefined)?.sessionId;
+      if (typeof id === 'string') wrapUpOver(id);
+    }),
+  );
+
+  function load(where: string): Entry[] {
+    try {
+      const parsed = JSON.parse(storage?.getItem(where) ?? 'null') as Partial<Stored> | null;
+      if (!parsed || parsed.v !== 1 || !Array.isArray(parsed.entries)) return [];
+      return parsed.entries.filter((e) => isCallLog(e?.log)).map((e) => ({ log: e.log, awaiting: false }));
+    } catch {
+      return [];
+    }
+  }
+
+  const callLogs$ = new Observable<CallLog>((subscriber) => {
+    // First what is still waiting for an ack, then each new one.
+    for (const entry of entries) if (!entry.awaiting) subscriber.next(entry.log);
+    return offered.subscribe(subscriber);
+  });
+
+  const idArg = (id: unknown): string => {
+    if (typeof id !== 'string' || id === '') throw invalidArgument('id', 'must be the id of a call log');
+    return id;
+  };
+
+  return {
+    callLogs$,
+    get dropped() {
+      return dropped;
+    },
+    useSeat(seatUserId) {
+      if (!seatUserId || seatUserId === seat) return;
+      seat = seatUserId;
+      const where = key() as string;
+      const known = new Set(entries.map((e) => e.log.id));
+      // After a reload: the ACW state of a stored record cannot be known any more, so it is offered.
+      const restored = load(where).filter((e) => !known.has(e.log.id));
+      for (const entry of restored) seen = seen.add(entry.log.sessionId);
+      entries = [...restored, ...entries.map((e) => (e.log.seatUserId ? e : { ...e, log: { ...e.log, seatUserId } }))];
+      bound();
+      persist();
+      for (const entry of restored) offered.next(entry.log);
+    },
+    api: {
+      ack(id) {
+        const which = idArg(id);
+        const before = entries.length;
+        entries = entries.filter((e) => e.log.id !== which);
+        if (entries.length !== before) persist();
+      },
+      fail(id, reason) {
+        const which = idArg(id);
+        if (typeof reason !== 'string' || reason.trim() === '') throw invalidArgument('reason', 'must say why the save failed');
+        const entry = entries.find((e) => e.log.id === which);
+        if (!entry) return;
+        entry.log = { ...entry.log, lastFailure: reason.trim().slice(0, MAX_FAILURE) };
+        persist();
+      },
+      setNotes(sessionId, notes) {
+        const which = typeof sessionId === 'string' && sessionId !== '' ? sessionId : '';
+        if (!which) throw invalidArgument('sessionId', 'must be a session id');
+        if (typeof notes !== 'string') throw invalidArgument('notes', 'must be a string');
+        if (notes.length > MAX_CALL_LOG_NOTES) throw invalidArgument('notes', `must be at most ${MAX_CALL_LOG_NOTES} characters`);
+        const entry = entries.find((e) => e.awaiting && e.log.sessionId === which);
+        if (!entry) throw invalidArgument('sessionId', 'no call log of that session is waiting for after-call work');
+        entry.log = { ...entry.log, notes };
+        persist();
+      },
+      unacked: () => entries.filter((e) => !e.awaiting).map((e) => e.log),
+    },
+    destroy() {
+      for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
+      offered.complete();
+    },
+  };
+}
+
+/** localStorage when the page has one and it works; else none. */
+export function defaultCallLogStorage(): CallLogStorage | null {
+  try {
+    const storage = (globalThis as { localStorage?: Storage }).localStorage;
+    return storage && typeof storage.getItem === 'function' ? storage : null;
+  } catch {
+    return null; // e.g. storage disabled: reading the property throws
+  }
+}
