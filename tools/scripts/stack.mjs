@@ -26,15 +26,29 @@ export const URLS = Object.freeze({
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const RSPACK = join(ROOT, 'node_modules', '@rspack', 'cli', 'bin', 'rspack.js');
 
-/** token-api's environment: .env.example's defaults plus the emulator's demo keys. */
-export function tokenApiEnv(overrides = {}) {
-  const env = {};
+/** Set in `environment` (empty counts as unset, as token-api reads it). */
+const isSet = (environment, name) => environment[name] !== undefined && environment[name] !== '';
+
+/**
+ * token-api's environment: .env.example's defaults plus the emulator's demo keys, each only where
+ * the operator's environment does not set it (a real TCCC_SECRET_KEY or `RATE_LIMIT_POINTS=100
+ * npm start` wins); `overrides` (the launcher's own, e.g. its PORT or a test's limit) win over both.
+ */
+export function tokenApiEnv(overrides = {}, environment = process.env) {
+  const defaults = {};
   for (const line of readFileSync(join(ROOT, 'apps/token-api/.env.example'), 'utf8').split('\n')) {
     const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (match && match[2] !== '') env[match[1]] = match[2];
+    if (match && match[2] !== '') defaults[match[1]] = match[2];
   }
   const demo = JSON.parse(readFileSync(join(ROOT, 'tools/tccc-emulator/demo-config.json'), 'utf8'));
-  return { ...env, TCCC_SECRET_ID: demo.secretId, TCCC_SECRET_KEY: demo.secretKey, ...overrides };
+  Object.assign(defaults, { TCCC_SECRET_ID: demo.secretId, TCCC_SECRET_KEY: demo.secretKey });
+  const unset = Object.fromEntries(Object.entries(defaults).filter(([name]) => !isSet(environment, name)));
+  return { ...unset, ...overrides };
+}
+
+/** What a service's process gets: this process's environment, then the spec's (defaults already left out). */
+export function serviceEnv(spec) {
+  return { ...process.env, ...spec.env };
 }
 
 /**
@@ -189,7 +203,7 @@ export async function startService(spec, { logDir } = {}) {
   }
   const child = spawn(spec.command, spec.args, {
     cwd: ROOT,
-    env: { ...process.env, ...spec.env },
+    env: serviceEnv(spec),
     stdio,
     detached: true, // its own process group: stop() reaches its children (rspack workers, tsx)
   });
