@@ -1,4 +1,5 @@
-// Starts the stack once for the run (production builds on the fixed ports) and a small control
+// Starts the stack once for the run (production builds on the fixed ports; prod mode also runs
+// Redis, a second token-api replica and the gateway at https://localhost:8443) and a small control
 // endpoint (ephemeral port) through which tests stop and start one service, e.g. the remote.
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';

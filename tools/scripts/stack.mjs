@@ -2,18 +2,21 @@
 // The local stack on its fixed ports: emulator :4300, token-api :3333, remote :4201, shell :4200 and
 // the plain-page example :4202. Backs `npm start` (start.mjs) and the end-to-end suite (apps/e2e).
 //   mode 'dev'   shell and remote on @rspack/dev-server (`npm run serve` of each), token-api from source
-//   mode 'prod'  the production builds in dist/ served as they are, token-api from dist/
-//   backendOnly  emulator and token-api only
+//   mode 'prod'  the production builds in dist/, token-api from dist/ as two replicas (:3333, :3334)
+//                sharing a redis-server (free port), and the gateway (nginx) at https://localhost:8443
+//                in front of them; the builds also stay on :4200/:4201 as in dev
+//   backendOnly  emulator and token-api only (plus Redis and the second replica in prod mode)
 // Every service runs in its own process group, so stopping it stops its children too.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { createConnection, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export const PORTS = Object.freeze({ emulator: 4300, 'token-api': 3333, remote: 4201, shell: 4200, examples: 4202 });
+export const PORTS = Object.freeze({ emulator: 4300, 'token-api': 3333, 'token-api-2': 3334, remote: 4201, shell: 4200, examples: 4202, gateway: 8443 });
 
 export const URLS = Object.freeze({
   emulator: 'http://localhost:4300',
@@ -21,30 +24,69 @@ export const URLS = Object.freeze({
   remote: 'http://localhost:4201',
   shell: 'http://localhost:4200',
   examples: 'http://localhost:4202',
+  gateway: 'https://localhost:8443',
 });
 
+/** The configuration files a stack runs on (start.mjs names them on its first line). */
+export function configurationFiles(environment = process.env) {
+  return {
+    tokenApi: 'apps/token-api/.env.example (defaults where the environment sets nothing)',
+    emulator: isSet(environment, 'EMULATOR_CONFIG_FILE') ? environment.EMULATOR_CONFIG_FILE : 'tools/tccc-emulator/demo-config.json',
+  };
+}
+
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const REDIS_SERVER = '/usr/bin/redis-server';
 const RSPACK = join(ROOT, 'node_modules', '@rspack', 'cli', 'bin', 'rspack.js');
 
-/** token-api's environment: .env.example's defaults plus the emulator's demo keys. */
-export function tokenApiEnv(overrides = {}) {
-  const env = {};
+/** Set in `environment` (empty counts as unset, as token-api reads it). */
+const isSet = (environment, name) => environment[name] !== undefined && environment[name] !== '';
+
+/**
+ * token-api's environment: .env.example's defaults plus the emulator's demo keys, each only where
+ * the operator's environment does not set it (a real TCCC_SECRET_KEY or `RATE_LIMIT_POINTS=100
+ * npm start` wins); `overrides` (the launcher's own, e.g. its PORT or a test's limit) win over both.
+ */
+export function tokenApiEnv(overrides = {}, environment = process.env) {
+  const defaults = {};
   for (const line of readFileSync(join(ROOT, 'apps/token-api/.env.example'), 'utf8').split('\n')) {
     const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (match && match[2] !== '') env[match[1]] = match[2];
+    if (match && match[2] !== '') defaults[match[1]] = match[2];
   }
   const demo = JSON.parse(readFileSync(join(ROOT, 'tools/tccc-emulator/demo-config.json'), 'utf8'));
-  return { ...env, TCCC_SECRET_ID: demo.secretId, TCCC_SECRET_KEY: demo.secretKey, ...overrides };
+  Object.assign(defaults, { TCCC_SECRET_ID: demo.secretId, TCCC_SECRET_KEY: demo.secretKey });
+  const unset = Object.fromEntries(Object.entries(defaults).filter(([name]) => !isSet(environment, name)));
+  return { ...unset, ...overrides };
+}
+
+/** What a service's process gets: this process's environment, then the spec's (defaults already left out). */
+export function serviceEnv(spec) {
+  return { ...process.env, ...spec.env };
 }
 
 /**
  * What to run for each service, in start order (later ones need the earlier ones). `tokenApi`:
  * extra token-api environment (e.g. a higher RATE_LIMIT_POINTS for a test run that logs in often).
  */
-export function serviceSpecs({ mode = 'dev', backendOnly = false, logLevel, tokenApi = {} } = {}) {
+export function serviceSpecs({ mode = 'dev', backendOnly = false, logLevel, tokenApi = {}, redisPort = 6390 } = {}) {
   const prod = mode === 'prod';
   const tokenApiBuilt = join(ROOT, 'dist/apps/token-api/main.js');
-  const specs = [
+  const tokenApiPorts = prod ? [PORTS['token-api'], PORTS['token-api-2']] : [PORTS['token-api']];
+  const specs = [];
+  if (prod) {
+    specs.push({
+      name: 'redis',
+      port: redisPort,
+      command: REDIS_SERVER,
+      // A scratch store: no snapshots, no append-only file, loopback only.
+      args: ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      env: {},
+      readyUrl: `redis://127.0.0.1:${redisPort}`,
+      probe: () => canConnect(redisPort),
+      readyTimeoutMs: 15_000,
+    });
+  }
+  specs.push(
     {
       name: 'emulator',
       port: PORTS.emulator,
@@ -54,17 +96,24 @@ export function serviceSpecs({ mode = 'dev', backendOnly = false, logLevel, toke
       readyUrl: `${URLS.emulator}/`,
       readyTimeoutMs: 60_000,
     },
-    {
-      name: 'token-api',
-      port: PORTS['token-api'],
+    ...tokenApiPorts.map((port, index) => ({
+      name: index === 0 ? 'token-api' : `token-api-${index + 1}`,
+      port,
       command: process.execPath,
       // The built bundle in prod mode (as deployed); from source otherwise (or when not built yet).
       args: prod && existsSync(tokenApiBuilt) ? [tokenApiBuilt] : [TSX, 'apps/token-api/src/main.ts'],
-      env: tokenApiEnv({ PORT: String(PORTS['token-api']), ...(logLevel ? { LOG_LEVEL: logLevel } : {}), ...tokenApi }),
-      readyUrl: `${URLS.tokenApi}/readyz`,
+      env: tokenApiEnv({
+        PORT: String(port),
+        ...(logLevel ? { LOG_LEVEL: logLevel } : {}),
+        // The replicas share their limits and the upstream budget through the stack's Redis; the
+        // demo configuration is refused under NODE_ENV=production, so the demo runs as development.
+        ...(prod ? { REDIS_URL: `redis://127.0.0.1:${redisPort}`, NODE_ENV: 'development' } : {}),
+        ...tokenApi,
+      }),
+      readyUrl: `http://localhost:${port}/readyz`,
       readyTimeoutMs: 60_000,
-    },
-  ];
+    })),
+  );
   if (backendOnly) return specs;
   // A development build takes a while on 2 cores before the first file is served.
   const frontTimeout = prod ? 30_000 : 240_000;
@@ -105,19 +154,67 @@ export function serviceSpecs({ mode = 'dev', backendOnly = false, logLevel, toke
       readyTimeoutMs: 15_000,
     },
   );
+  if (prod) {
+    specs.push({
+      name: 'gateway',
+      port: PORTS.gateway,
+      command: process.execPath,
+      args: ['tools/gateway/gateway.mjs'],
+      // GATEWAY_CERT_FILE / GATEWAY_KEY_FILE from the operator's environment pass through.
+      env: { GATEWAY_PORT: String(PORTS.gateway), GATEWAY_UPSTREAMS: tokenApiPorts.join(','), GATEWAY_SDK_ORIGINS: URLS.emulator },
+      readyUrl: `${URLS.gateway}/desk.manifest.json`,
+      probe: () => answersInsecureTls(`${URLS.gateway}/desk.manifest.json`),
+      readyTimeoutMs: 30_000,
+    });
+  }
   return specs;
 }
 
+const NEEDED_BUILDS = {
+  'dist/apps/shell/index.html': '@tccc-desk/shell',
+  'dist/apps/tccc-remote/mf-manifest.json': '@tccc-desk/tccc-remote',
+  'dist/apps/tccc-remote/remoteEntry.js': '@tccc-desk/tccc-remote',
+  'dist/apps/token-api/main.js': '@tccc-desk/token-api',
+};
+
 /** Builds a production stack needs; a clear message instead of a blank page when one is missing. */
 export function missingBuilds() {
-  const needed = {
-    'dist/apps/shell/index.html': 'shell',
-    'dist/apps/tccc-remote/mf-manifest.json': 'tccc-remote',
-    'dist/apps/tccc-remote/remoteEntry.js': 'tccc-remote',
-  };
-  return Object.entries(needed)
+  return Object.entries(NEEDED_BUILDS)
     .filter(([file]) => !existsSync(join(ROOT, file)))
     .map(([file, project]) => `${file} (run: npx nx run-many -t build -p ${project})`);
+}
+
+/** The nx projects a production stack runs the builds of. */
+export const PROD_PROJECTS = Object.freeze([...new Set(Object.values(NEEDED_BUILDS))]);
+
+/** The nx projects whose production build is missing (start.mjs --prod builds them). */
+export function missingBuildProjects() {
+  return [...new Set(Object.entries(NEEDED_BUILDS).filter(([file]) => !existsSync(join(ROOT, file))).map(([, project]) => project))];
+}
+
+/** A free TCP port on loopback (Redis gets one: it has no fixed port of its own). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** 200 from an https URL whose certificate is the gateway's self-signed local one. */
+function answersInsecureTls(url) {
+  return new Promise((resolve) => {
+    const req = httpsRequest(url, { rejectUnauthorized: false, timeout: 2_000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end();
+  });
 }
 
 function canConnect(port) {
@@ -155,11 +252,15 @@ async function waitUntilAnswering(spec, child) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`${spec.name} exited (${child.exitCode ?? child.signalCode}) before answering ${spec.readyUrl}`);
     }
-    try {
-      const response = await fetch(spec.readyUrl, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
+    if (spec.probe) {
+      if (await spec.probe()) return;
+    } else {
+      try {
+        const response = await fetch(spec.readyUrl, { signal: AbortSignal.timeout(2_000) });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
     }
     await sleep(200);
   }
@@ -189,7 +290,7 @@ export async function startService(spec, { logDir } = {}) {
   }
   const child = spawn(spec.command, spec.args, {
     cwd: ROOT,
-    env: { ...process.env, ...spec.env },
+    env: serviceEnv(spec),
     stdio,
     detached: true, // its own process group: stop() reaches its children (rspack workers, tsx)
   });
@@ -239,7 +340,7 @@ export async function stopService(service, graceMs = 5_000) {
  */
 export async function startStack(options = {}) {
   const { logDir, onStatus = (line) => console.log(line), killOnSignals = true } = options;
-  const specs = serviceSpecs(options);
+  const specs = serviceSpecs({ ...options, redisPort: options.redisPort ?? (options.mode === 'prod' ? await freePort() : undefined) });
   const taken = await takenPorts(specs);
   if (taken.length > 0) {
     const list = taken.map((s) => `${s.port} (${s.name})`).join(', ');

@@ -4,16 +4,16 @@ import { SHELL } from './urls';
 
 export const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
-/** Opens the customer list and signs in with the development picker. */
-export async function signIn(page: Page, user: 'alice' | 'bob' | 'carol' = 'alice', path = '/customers'): Promise<void> {
-  await page.goto(`${SHELL}${path}`);
+/** Opens the customer list and signs in with the development picker (`origin`: the shell's, or the gateway's). */
+export async function signIn(page: Page, user: 'alice' | 'bob' | 'carol' = 'alice', path = '/customers', origin = SHELL): Promise<void> {
+  await page.goto(`${origin}${path}`);
   await byTestId(page, 'dev-login-select').selectOption(user);
   await byTestId(page, 'signed-in-user').getByText(user, { exact: true }).waitFor();
 }
 
 /** Signs in and waits until the desk says it is ready (the SDK's `ready` arrived). */
-export async function signInReady(page: Page, user: 'alice' | 'bob' = 'alice', path = '/customers'): Promise<void> {
-  await signIn(page, user, path);
+export async function signInReady(page: Page, user: 'alice' | 'bob' = 'alice', path = '/customers', origin = SHELL): Promise<void> {
+  await signIn(page, user, path, origin);
   await page.locator('[data-testid="desk-status"][data-status="ready"]').waitFor();
 }
 

@@ -31,6 +31,10 @@ export function createRedisClient(options: RedisOptions): RedisClient {
     // Reconnect quickly at first, then every 2 s at most: recovery within seconds of Redis returning.
     retryStrategy: (attempt) => Math.min(100 * attempt, 2_000),
     lazyConnect: false,
+    // No re-SUBSCRIBE on reconnect: ioredis sends it without handling its failure, and with no
+    // offline queue it fails when the connection drops again meanwhile (an unhandled rejection, and
+    // token-api exits on one). The upstream budget starts afresh on reconnect with its own subscriber.
+    autoResubscribe: false,
   });
   let down = false;
   // ioredis emits 'error' on every failed reconnect; one line when it goes and one when it returns.

@@ -1,0 +1,56 @@
+// Redis going away and coming back must never crash the replica: when the budget starts afresh on
+// reconnect, the old Bottleneck's clean-up (an UNSUBSCRIBE on a subscriber connection that may not
+// be back yet) must not become an unhandled rejection (token-api exits on one).
+import { createMetrics } from '../src/metrics';
+import { createUpstreamBudget } from '../src/tccc/upstream-budget';
+import { captureLogs } from './support/log-capture';
+import { type RedisServer, startRedisServer } from './support/redis-server';
+
+jest.setTimeout(30_000);
+
+let redis: RedisServer;
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  process.on('unhandledRejection', onUnhandled);
+});
+
+afterAll(async () => {
+  process.removeListener('unhandledRejection', onUnhandled);
+  await redis.stop();
+});
+
+it('Redis down and back, several times: no unhandled rejection, and the budget serves again', async () => {
+  const budget = createUpstreamBudget({
+    requestsPerSecond: 20,
+    maxWaitMs: 2_000,
+    secretId: 'outage-restarts',
+    redisUrl: redis.url,
+    metrics: createMetrics(),
+    logger: captureLogs().logger,
+  });
+  try {
+    await until(() => budget.run(async () => true, Date.now() + 2_000).catch(() => false), 10_000);
+    for (let round = 0; round < 5; round += 1) {
+      await redis.stop();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await redis.start();
+      // Serves again without a restart (the budget re-created itself on the new connection).
+      await until(() => budget.run(async () => true, Date.now() + 2_000).catch(() => false), 10_000);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(unhandled.map((reason) => (reason instanceof Error ? reason.message : String(reason)))).toEqual([]);
+  } finally {
+    await budget.close();
+  }
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

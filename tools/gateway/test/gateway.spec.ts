@@ -1,0 +1,203 @@
+// The gateway as it runs: gateway.mjs as a process starts Debian's nginx on a free port in front of
+// two stand-in token-api replicas and small stand-in builds. What nginx does is checked over HTTPS.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { request } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+jest.setTimeout(30_000);
+
+const GATEWAY = join(__dirname, '..', 'gateway.mjs');
+const ONLOAD = "this.media='all'";
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+let fixtures: string;
+let gateway: ChildProcess;
+let base: string;
+let port: number;
+let refusedPort: number;
+const replica: { server?: Server; seen: Seen[]; answer: { status: number; body: string } } = {
+  seen: [],
+  answer: { status: 200, body: '{"ok":true}' },
+};
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+function get(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method: options.method ?? 'GET', headers: options.headers, rejectUnauthorized: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function writeFixtures(): { shellDir: string; remoteDir: string } {
+  fixtures = mkdtempSync(join(tmpdir(), 'gateway-spec-'));
+  chmodSync(fixtures, 0o755); // nginx's workers (another user when started as root) read it
+  const shellDir = join(fixtures, 'shell');
+  const remoteDir = join(fixtures, 'remote');
+  mkdirSync(shellDir);
+  mkdirSync(remoteDir);
+  writeFileSync(join(shellDir, 'index.html'), `<html><head><link rel="stylesheet" href="styles.0123abcd.css" media="print" onload="${ONLOAD}"></head><body></body></html>`);
+  writeFileSync(join(shellDir, 'main.0123abcd.js'), 'console.log(1);');
+  writeFileSync(join(shellDir, 'runtime-config.json'), '{"idpTokenUrl":"http://localhost:4999/dev/idp/token","apiBase":""}');
+  writeFileSync(join(shellDir, 'desk.manifest.json'), '{"tccc_remote":"http://localhost:4201/mf-manifest.json"}');
+  writeFileSync(join(remoteDir, 'mf-manifest.json'), '{"id":"tccc_remote"}');
+  writeFileSync(join(remoteDir, 'remoteEntry.js'), 'export {};');
+  writeFileSync(join(remoteDir, '816.dc515450.js'), 'export {};');
+  return { shellDir, remoteDir };
+}
+
+beforeAll(async () => {
+  const { shellDir, remoteDir } = writeFixtures();
+  replica.server = createServer((req, res) => {
+    replica.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    req.resume();
+    req.on('end', () => res.writeHead(replica.answer.status, { 'Content-Type': 'application/json' }).end(replica.answer.body));
+  });
+  await new Promise<void>((resolve) => replica.server?.listen(0, '127.0.0.1', resolve));
+  const replicaPort = (replica.server.address() as AddressInfo).port;
+  refusedPort = await freePort(); // nothing listens: connections are refused
+  port = await freePort();
+  base = `https://localhost:${port}`;
+  gateway = spawn(process.execPath, [GATEWAY], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      GATEWAY_PORT: String(port),
+      // The refusing replica first: nginx must skip it.
+      GATEWAY_UPSTREAMS: `${refusedPort},${replicaPort}`,
+      GATEWAY_SDK_ORIGINS: 'https://*.cdn-go.cn',
+      GATEWAY_SHELL_DIR: shellDir,
+      GATEWAY_REMOTE_DIR: remoteDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    gateway.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('[gateway] https://')) resolve();
+    });
+    gateway.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    gateway.once('exit', (code) => reject(new Error(`gateway exited (${code}): ${output}`)));
+  });
+});
+
+afterAll(async () => {
+  if (gateway && gateway.exitCode === null) {
+    const exited = new Promise((resolve) => gateway.once('exit', resolve));
+    gateway.kill('SIGTERM');
+    await exited;
+  }
+  await new Promise<void>((resolve) => (replica.server ? replica.server.close(() => resolve()) : resolve()));
+  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
+  // The configuration gateway.mjs rendered for this port (tmp/gateway/<port>).
+  if (port) rmSync(join(__dirname, '..', '..', '..', 'tmp', 'gateway', String(port)), { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  replica.seen = [];
+  replica.answer = { status: 200, body: '{"ok":true}' };
+});
+
+describe('/api/ to the token-api replicas', () => {
+  it('appends the client to X-Forwarded-For and sets X-Forwarded-Proto and a generated X-Request-Id', async () => {
+    const answer = await get('/api/v1/ping', { headers: { 'X-Forwarded-For': '203.0.113.9' } });
+    expect(answer.status).toBe(200);
+    const [seen] = replica.seen;
+    expect(seen.headers['x-forwarded-for']).toBe('203.0.113.9, 127.0.0.1');
+    expect(seen.headers['x-forwarded-proto']).toBe('https');
+    expect(seen.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("keeps a caller's well-formed X-Request-Id and replaces a malformed one", async () => {
+    await get('/api/v1/ping', { headers: { 'X-Request-Id': 'crm-42.a' } });
+    await get('/api/v1/ping', { headers: { 'X-Request-Id': 'bad id <script>' } });
+    expect(replica.seen.map((s) => s.headers['x-request-id'])).toEqual(['crm-42.a', expect.stringMatching(/^[0-9a-f]{32}$/)]);
+  });
+
+  it('skips a replica that refuses connections, for POST too', async () => {
+    const answers = await Promise.all(Array.from({ length: 6 }, () => get('/api/v1/login', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(replica.seen).toHaveLength(6);
+    expect(replica.seen.every((s) => s.method === 'POST')).toBe(true);
+  });
+
+  it("passes token-api's own 502 through, once, without retrying elsewhere", async () => {
+    replica.answer = { status: 502, body: '{"error":{"code":"upstream_error","message":"m","requestId":"r"}}' };
+    const answer = await get('/api/v1/login', { method: 'POST', body: '{}' });
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.body).error.code).toBe('upstream_error');
+    expect(replica.seen).toHaveLength(1);
+  });
+});
+
+describe('static files', () => {
+  it('serves a desk manifest that points at the remote under /desk/, and the remote there', async () => {
+    const manifest = await get('/desk.manifest.json');
+    expect(JSON.parse(manifest.body)).toEqual({ tccc_remote: '/desk/mf-manifest.json' });
+    const remote = await get('/desk/mf-manifest.json');
+    expect(JSON.parse(remote.body)).toEqual({ id: 'tccc_remote' });
+  });
+
+  it.each([
+    ['/', 'no-cache'],
+    ['/index.html', 'no-cache'],
+    ['/customers/42', 'no-cache'],
+    ['/desk.manifest.json', 'no-cache'],
+    ['/runtime-config.json', 'no-cache'],
+    ['/desk/mf-manifest.json', 'no-cache'],
+    ['/desk/remoteEntry.js', 'no-cache'],
+    ['/main.0123abcd.js', 'public, max-age=31536000, immutable'],
+    ['/desk/816.dc515450.js', 'public, max-age=31536000, immutable'],
+  ])('%s: Cache-Control %s', async (path, cacheControl) => {
+    const answer = await get(path);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['cache-control']).toBe(cacheControl);
+  });
+
+  it('sends the security headers, with a CSP of this origin, the SDK origin, the IdP and the one hashed handler', async () => {
+    const { headers } = await get('/');
+    expect(headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    const csp = String(headers['content-security-policy']);
+    const directives = Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const hash = `'sha256-${createHash('sha256').update(ONLOAD).digest('base64')}'`;
+    expect(directives['script-src']).toEqual(["'self'", "'unsafe-hashes'", hash, 'https://*.cdn-go.cn']);
+    expect(directives['connect-src']).toEqual(["'self'", 'https://*.cdn-go.cn', 'http://localhost:4999']);
+    expect(directives['frame-ancestors']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(csp).not.toContain("'unsafe-eval'");
+  });
+
+  it('answers a missing hashed asset with 404, not the index page', async () => {
+    expect((await get('/main.deadbeef.js')).status).toBe(404);
+  });
+});
