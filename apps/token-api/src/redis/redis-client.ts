@@ -13,18 +13,11 @@ export interface RedisOptions {
   logger: Logger;
   /** Connect and per-command bound, so no Redis call can hold a login for long. */
   commandTimeoutMs?: number;
-  /**
-   * For the budget's connection: no re-subscription after a reconnect. ioredis re-subscribes
-   * without handling a failure (an unhandled rejection when Redis flaps), and the budget starts a
-   * new connection after an outage anyway.
-   */
-  resubscribe?: boolean;
 }
 
 export function createRedisClient(options: RedisOptions): RedisClient {
   const client = new Redis(options.url, {
     enableOfflineQueue: false,
-    autoResubscribe: options.resubscribe ?? true,
     maxRetriesPerRequest: 0,
     connectTimeout: 2_000,
     commandTimeout: options.commandTimeoutMs ?? 1_000,

@@ -92,7 +92,7 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
 
   function start(): Generation {
     if (options.redisUrl === undefined) return { limiter: new Bottleneck({ id, minTime: baseSpacing, maxConcurrent: null }) };
-    const redis = createRedisClient({ url: options.redisUrl, logger: options.logger, resubscribe: false });
+    const redis = createRedisClient({ url: options.redisUrl, logger: options.logger });
     const connection = new Bottleneck.IORedisConnection({ client: redis });
     const limiter = new Bottleneck({
       id,
