@@ -55,6 +55,8 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
   const { clock, storage } = sources;
   /** Not acked yet, oldest first. */
   let entries: Entry[] = [];
+  /** How many entries wait for after-call work (every agent status change asks). */
+  let awaiting = 0;
   let seen = RecentIds.EMPTY;
   let seat: string | undefined;
   let agentStatus = 'unknown';
@@ -78,26 +80,32 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
   function bound(): void {
     const extra = entries.length - MAX_UNACKED_CALL_LOGS;
     if (extra <= 0) return;
-    entries = entries.slice(extra);
+    for (let i = 0; i < extra; i++) if ((entries.shift() as Entry).awaiting) awaiting--;
     dropped += extra;
   }
 
   function offer(entry: Entry): void {
+    if (entry.awaiting) awaiting--;
     entry.awaiting = false;
     offered.next(entry.log);
   }
 
   function finished(session: DeskSession): void {
     const entry: Entry = { log: callLogOf(session, clock(), seat), awaiting: false };
+    const waits = session.answeredAt !== undefined && WAITS_FOR_WRAP_UP.has(agentStatus);
+    if (waits) {
+      entry.awaiting = true;
+      awaiting++;
+    }
     entries.push(entry);
     bound();
-    const waits = session.answeredAt !== undefined && WAITS_FOR_WRAP_UP.has(agentStatus);
-    if (waits) entry.awaiting = true;
     persist();
     if (!waits) offer(entry);
   }
 
   function wrapUpOver(sessionId?: string): void {
+    // Every status change lands here: most of the time nothing waits, so nothing to scan.
+    if (awaiting === 0) return;
     const done = entries.filter((e) => e.awaiting && (sessionId === undefined || e.log.sessionId === sessionId));
     if (done.length === 0) return;
     const at = clock();
@@ -174,7 +182,9 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
         const which = idArg(id);
         const before = entries.length;
         entries = entries.filter((e) => e.log.id !== which);
-        if (entries.length !== before) persist();
+        if (entries.length === before) return;
+        awaiting = entries.filter((e) => e.awaiting).length;
+        persist();
       },
       fail(id, reason) {
         const which = idArg(id);

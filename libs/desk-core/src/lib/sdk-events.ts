@@ -1,9 +1,10 @@
 /**
- * The SDK's callbacks as one observable. Each documented event is wrapped with
- * `fromEventPattern(add, remove)`: subscribing calls `tccc.on`, unsubscribing calls `tccc.off`
- * with the same handler, so tearing the subscription down leaves no listener behind.
+ * The SDK's callbacks as one observable: subscribing calls `tccc.on` for each documented event,
+ * unsubscribing calls `tccc.off` with the same handler, so tearing the subscription down leaves
+ * no listener behind. One observable with one handler per event rather than a merge of
+ * `fromEventPattern`s: every event would otherwise pass four operators before the store.
  */
-import { fromEventPattern, map, merge, type Observable } from 'rxjs';
+import { Observable } from 'rxjs';
 import { TCCC_EVENT_NAMES, eventPayload, type TcccEventName, type TcccGlobal, type TcccListener } from '@tccc-desk/tccc-sdk';
 import type { DeskEvent } from './desk.types';
 
@@ -14,29 +15,30 @@ export interface SdkEventOptions {
   onListenError?: (name: TcccEventName, error: unknown) => void;
 }
 
-export function sdkEvents(tccc: TcccGlobal, options: SdkEventOptions): Observable<DeskEvent> {
-  return merge(...TCCC_EVENT_NAMES.map((name) => sdkEvent(tccc, name, options)));
-}
-
-function sdkEvent<K extends TcccEventName>(tccc: TcccGlobal, name: K, { clock, onListenError }: SdkEventOptions): Observable<DeskEvent> {
-  // The SDK's own spelling of the event, when it provides one.
-  const sdkName = (tccc.events?.[name] ?? name) as K;
-  return fromEventPattern<unknown>(
-    (handler) => {
+export function sdkEvents(tccc: TcccGlobal, { clock, onListenError }: SdkEventOptions): Observable<DeskEvent> {
+  return new Observable<DeskEvent>((subscriber) => {
+    const heard: Array<[TcccEventName, TcccListener<TcccEventName>]> = [];
+    for (const name of TCCC_EVENT_NAMES) {
+      // The SDK's own spelling of the event, when it provides one.
+      const sdkName = (tccc.events?.[name] ?? name) as TcccEventName;
+      const handler = ((response: unknown) => {
+        if (!subscriber.closed) subscriber.next({ name, payload: eventPayload(response as never), at: clock() } as DeskEvent);
+      }) as TcccListener<TcccEventName>;
       try {
-        tccc.on(sdkName, handler as TcccListener<K>);
+        tccc.on(sdkName, handler);
+        heard.push([sdkName, handler]);
       } catch (error) {
-        // `tccc.on` refused this event: it is not heard (the others still are).
         onListenError?.(name, error);
       }
-    },
-    (handler) => {
-      try {
-        tccc.off?.(sdkName, handler as TcccListener<K>); // undocumented: without it, the closed subscriber ignores the calls
-      } catch {
-        // A failing `off` must not stop the teardown of the other listeners.
+    }
+    return () => {
+      for (const [sdkName, handler] of heard) {
+        try {
+          tccc.off?.(sdkName, handler); // undocumented: without it, the closed subscriber ignores the calls
+        } catch {
+          // A failing `off` must not stop the teardown of the other listeners.
+        }
       }
-    },
-  ).pipe(
-  ).pipe(map((response) => ({ name, payload: eventPayload(response as never), at: clock() }) as DeskEvent));
+    };
+  });
 }

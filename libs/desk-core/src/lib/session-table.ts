@@ -37,6 +37,20 @@ function without(list: IdList | null, id: string): IdList | null {
   return rest;
 }
 
+/**
+ * `state.sessions`: the live sessions by id, in a record without a prototype, so any id
+ * ("constructor", "__proto__") is an ordinary key and a lookup by id never finds something
+ * inherited. Not frozen: freezing a record of fresh keys costs ~0.5 µs, and a host writing to it
+ * changes nothing in the store (it is a view of the table, rebuilt from it).
+ */
+function recordOf(table: SessionTable, order: readonly string[]): Readonly<Record<string, DeskSession>> {
+  const record = Object.create(null) as Record<string, DeskSession>;
+  for (const id of order) record[id] = table.get(id) as DeskSession;
+  return record;
+}
+
+const EMPTY_ORDER: readonly string[] = Object.freeze([]);
+
 export class SessionTable {
   static readonly EMPTY = new SessionTable(undefined, null, null, 0);
 
@@ -62,6 +76,21 @@ export class SessionTable {
     const active = sessions.find((s) => s.id === activeId);
     if (active && isEngaged(active.status)) engaged = push(engaged, active.id);
     return new SessionTable(byId, offers, engaged, sessions.length);
+  }
+
+  // The public views, built on first use and kept: a table never changes, so neither do they.
+  #order: readonly string[] | undefined;
+  #record: Readonly<Record<string, DeskSession>> | undefined;
+
+  /** Ids, oldest offer first, frozen. */
+  order(): readonly string[] {
+    if (this.size === 0) return EMPTY_ORDER;
+    return (this.#order ??= Object.freeze(this.ids()));
+  }
+
+  /** The sessions by id (see recordOf). */
+  record(): Readonly<Record<string, DeskSession>> {
+    return (this.#record ??= recordOf(this, this.order()));
   }
 
   get(id: string): DeskSession | undefined {

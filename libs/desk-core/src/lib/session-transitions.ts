@@ -157,17 +157,21 @@ export function withVideoMuted(session: DeskSession, videoMuted: boolean): DeskS
 
 /** `sessionEnded`: ended, with who closed it and why. */
 export function ended(session: DeskSession, payload: unknown, at: number): DeskSession {
-  return withEndDetails({ ...session, status: 'ended', endedAt: at }, payload);
+  return endDetails({ ...session, status: 'ended', endedAt: at }, payload);
 }
 
 /** A session that was transferred and later reported ended keeps `transferred`, gains the reason. */
 export function withEndDetails(session: DeskSession, payload: unknown): DeskSession {
+  return endDetails({ ...session }, payload);
+}
+
+/** Writes the end details into `next`, a copy this step just made. */
+function endDetails(next: DeskSession, payload: unknown): DeskSession {
   const closeBy = closeByOf(payload);
   const reason = endReasonOf(payload);
   const fields = fieldsOf(payload);
   const mainReason = text(fields?.['mainReason']);
   const subReason = text(fields?.['subReason']);
-  const next: DeskSession = { ...session };
   if (closeBy !== undefined) next.closeBy = closeBy;
   if (reason !== undefined) next.endReason = reason;
   // Both as the platform said them, for a call log (endReason is the one to show).

@@ -1,10 +1,11 @@
 /**
  * How the store holds a DeskState so that an event costs the same with 1 or 1,000 live sessions:
  * the live sessions are a SessionTable (session-table.ts); `state.sessions` and
- * `state.sessionOrder`, the plain record and array of the public contract, are built from it on
- * first read and cached on that state (own enumerable getters, so `Object.keys`, spread, JSON and
- * structuredClone all see them). A state also carries what the reducer remembers but the contract
- * does not show: the ids that ended lately and the internal calls still being started.
+ * `state.sessionOrder`, the plain record and array of the public contract, are built from it once
+ * per table (see EAGER_VIEW_LIMIT) and shared by every state of that table; they are own
+ * enumerable properties, so `Object.keys`, spread, JSON and structuredClone all see them. A state also carries
+ * what the reducer remembers but the contract does not show: the ids that ended lately and the
+ * internal calls still being started.
  */
 import type { AgentState, DeskDiagnostics, DeskSession, DeskState, Lifecycle } from './desk.types';
 import { RecentIds } from './recent-ids';
@@ -23,6 +24,14 @@ export interface StateParts {
   pendingInternal: readonly string[];
 }
 
+/**
+ * Up to this many live sessions a state carries `sessions` and `sessionOrder` as plain data (the
+ * table's views, built once per table, ~0.1 µs); above it, as own getters that build them on first
+ * read (two `defineProperty`s, ~0.5 µs, whatever the size), so an event costs the same with
+ * 1,000 live sessions.
+ */
+export const EAGER_VIEW_LIMIT = 16;
+
 class StoreState implements DeskState {
   // `declare`d and set in the constructor, so the keys come in the contract's order.
   declare readonly lifecycle: Lifecycle;
@@ -33,30 +42,36 @@ class StoreState implements DeskState {
   declare readonly history: readonly DeskSession[];
   declare readonly diagnostics: DeskDiagnostics;
   readonly #parts: StateParts;
-  #record: Readonly<Record<string, DeskSession>> | undefined;
-  #orderArray: readonly string[] | undefined;
 
-  // Shared descriptors: defining them per instance costs ~0.1 µs, an object literal with
-  // getters ~0.9 µs (a new closure pair each time).
+  // Shared descriptors: defining them per instance costs ~0.25 µs each, an object literal with
+  // getters ~0.9 µs (a new closure pair each time). The table caches what they build.
   static readonly #sessions: PropertyDescriptor = {
     enumerable: true,
     get(this: StoreState) {
-      return (this.#record ??= Object.freeze(Object.fromEntries(this.sessionOrder.map((id) => [id, this.#parts.live.get(id) as DeskSession]))));
+      return this.#parts.live.record();
     },
   };
   static readonly #sessionOrder: PropertyDescriptor = {
     enumerable: true,
     get(this: StoreState) {
-      return (this.#orderArray ??= Object.freeze(this.#parts.live.ids()));
+      return this.#parts.live.order();
     },
   };
 
   constructor(parts: StateParts) {
+    const live = parts.live;
     this.lifecycle = parts.lifecycle;
     this.agent = parts.agent;
-    Object.defineProperty(this, 'sessions', StoreState.#sessions);
-    Object.defineProperty(this, 'sessionOrder', StoreState.#sessionOrder);
-    this.activeSessionId = parts.live.activeId;
+    if (live.size <= EAGER_VIEW_LIMIT) {
+      // Data: building a small table's views (once per table) costs less than two accessors.
+      (this as { sessions: DeskState['sessions'] }).sessions = live.record();
+      (this as { sessionOrder: DeskState['sessionOrder'] }).sessionOrder = live.order();
+    } else {
+      // Lazy: most states of a large table are never read.
+      Object.defineProperty(this, 'sessions', StoreState.#sessions);
+      Object.defineProperty(this, 'sessionOrder', StoreState.#sessionOrder);
+    }
+    this.activeSessionId = live.activeId;
     this.history = parts.history;
     this.diagnostics = parts.diagnostics;
     this.#parts = parts;

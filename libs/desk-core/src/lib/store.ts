@@ -1,6 +1,6 @@
 /**
  * The desk's single source of truth. Dispatched actions and the attached SDK's events are merged,
- * serialised, and folded by the one reducer with `scan`; the result is held in a BehaviorSubject
+ * serialised, and folded by the one reducer; the result is held in a BehaviorSubject
  * that only this store writes. The store owns that subscription for its whole life (it is not
  * ref-counted, so no subscriber coming or going restarts it or loses state) and ends it in
  * `destroy()`, which also removes every SDK listener.
@@ -11,7 +11,6 @@ import {
   Subject,
   map,
   merge,
-  scan,
   switchMap,
   type Observable,
   type Subscription,
@@ -19,7 +18,7 @@ import {
 import type { TcccGlobal } from '@tccc-desk/tccc-sdk';
 import { expiredOffer, sdkEvent, type DeskAction } from './actions';
 import type { DeskErrorInfo, DeskEvent, DeskState } from './desk.types';
-import { createReducer, type DeskReducer } from './reducer';
+import { createReducer } from './reducer';
 import { sessionIdOf } from './payload-readers';
 import { sdkEvents } from './sdk-events';
 import { inOrder } from './in-order';
@@ -45,13 +44,6 @@ export interface DeskStore {
   attach(tccc: TcccGlobal | null): void;
   /** Remove every SDK listener, complete every stream. Idempotent. */
   destroy(): void;
-}
-
-interface Step {
-  state: DeskState;
-  action: DeskAction | null;
-  /** The reducer threw on this action (a bug): the state was kept. */
-  failed: boolean;
 }
 
 export function createStore(options: StoreOptions): DeskStore {
@@ -89,38 +81,40 @@ export function createStore(options: StoreOptions): DeskStore {
     map(sdkEvent),
   );
 
+  // The fold: the reducer is the only writer of `state` (a plain loop, not `scan`, so an event
+  // costs one function call here and no step object).
   const subscription: Subscription = merge(actions, sdkActions$)
     .pipe(
       // A subscriber that dispatches while being notified (e.g. connect() from a lifecycle$
       // callback) is queued, so every subscriber sees the states in order.
       inOrder(),
-      scan((step: Step, action: DeskAction): Step => safeReduce(reducer, step.state, action), {
-        state: state.value,
-        action: null,
-        failed: false,
-      }),
     )
-    .subscribe(({ state: next, action, failed }) => {
+    .subscribe((action) => {
       const previous = state.value;
-      if (failed) {
-        reportError({ code: 'unexpected_event', message: `The desk could not apply "${action?.type}"; its state is unchanged.`, retryable: false });
+      let next = previous;
+      try {
+        next = reducer(previous, action);
+      } catch {
+        // The reducer is total by design (property-tested); this is the belt to its braces, so a
+        // bug in it can never stop the store: the action is dropped, the state kept, the failure
+        // reported (an SDK event still reaches events$).
+        reportError({ code: 'unexpected_event', message: `The desk could not apply "${action.type}"; its state is unchanged.`, retryable: false });
       }
       if (next !== previous) state.next(next);
-      if (action && !failed) watchOffer(action, next);
-      if (action?.type === 'sdk/event' && next.lifecycle !== previous.lifecycle && next.lifecycle.status === 'error') {
+      if (next !== previous) watchOffer(action, next);
+      if (action.type !== 'sdk/event') return;
+      if (next.lifecycle !== previous.lifecycle && next.lifecycle.status === 'error') {
         reportError(next.lifecycle.error); // e.g. tokenExpired once ready
       }
-      if (action?.type === 'sdk/event') {
-        events.next(action.event);
-        const diagnostics = next.diagnostics;
-        if (diagnostics.unexpectedEvents !== previous.diagnostics.unexpectedEvents && diagnostics.lastUnexpected) {
-          const { event, sessionId, reason } = diagnostics.lastUnexpected;
-          reportError({
-            code: 'unexpected_event',
-            message: `Unexpected SDK event "${event}"${sessionId === undefined ? '' : ` (session ${sessionId})`}: ${reason}.`,
-            retryable: false,
-          });
-        }
+      events.next(action.event);
+      const diagnostics = next.diagnostics;
+      if (diagnostics.unexpectedEvents !== previous.diagnostics.unexpectedEvents && diagnostics.lastUnexpected) {
+        const { event, sessionId, reason } = diagnostics.lastUnexpected;
+        reportError({
+          code: 'unexpected_event',
+          message: `Unexpected SDK event "${event}"${sessionId === undefined ? '' : ` (session ${sessionId})`}: ${reason}.`,
+          retryable: false,
+        });
       }
     });
 
@@ -151,16 +145,4 @@ export function createStore(options: StoreOptions): DeskStore {
       state.complete();
     },
   };
-}
-
-/**
- * The reducer is total by design (property-tested); this is the belt to its braces, so that a
- * bug in it can never stop the store: the action is dropped, the state kept, the failure reported.
- */
-function safeReduce(reducer: DeskReducer, state: DeskState, action: DeskAction): Step {
-  try {
-    return { state: reducer(state, action), action, failed: false };
-  } catch {
-    return { state, action, failed: true };
-  }
 }
