@@ -12,6 +12,7 @@ import {
   type Desk,
   type DeskEvent,
   type DeskSession,
+  type CallLogStorage,
   type LoginResult,
   type TabInfo,
 } from '../src/index';
@@ -31,7 +32,11 @@ let profile: FakeProfile;
 let logins: string[];
 let tabs: Tab[];
 
-function openTab(id: string, extra: { commandTimeoutMs?: number; snapshotRetryMs?: number } = {}): Tab {
+function openTab(
+  id: string,
+  extra: { commandTimeoutMs?: number; snapshotRetryMs?: number; window?: EventTarget } = {},
+  historyStorage: CallLogStorage | null = null,
+): Tab {
   const sdk = createFakeSdk();
   const loader = createFakeLoader(sdk);
   const login = (): Promise<LoginResult> => {
@@ -42,7 +47,7 @@ function openTab(id: string, extra: { commandTimeoutMs?: number; snapshotRetryMs
     login,
     loader,
     callLogStorage: null,
-    historyStorage: null,
+    historyStorage,
     tabs: { scope: () => 'alice', environment: profile.environment(id), tabId: id, window: null, snapshotRetryMs: 50, ...extra },
   });
   const tab: Tab = { id, desk, sdk, loader, roles: [] };
@@ -133,6 +138,47 @@ describe('leader election', () => {
     await a.desk.call.accept('s-here');
     expect(b.sdk.calls.map((c) => c.method)).toContain('Call.accept');
     expect(a.sdk.calls.map((c) => c.method)).not.toContain('Call.accept');
+  });
+});
+
+describe('what the agent keeps', () => {
+  it('the tab that takes over shows the call history the old leader kept for the seat', async () => {
+    const data = new Map<string, string>();
+    const storage: CallLogStorage = { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+    const a = openTab('a', {}, storage);
+    await until(() => role(a) === 'leader', 'a to lead');
+    const b = openTab('b', {}, storage);
+    await until(() => role(b) === 'follower', 'b to follow');
+    await Promise.all([a.desk.connect(), b.desk.connect()]);
+    a.sdk.emit('callIn', phoneCallIn('kept-1'));
+    a.sdk.emit('sessionEnded', { sessionId: 'kept-1' });
+    await firstValueFrom(b.desk.history$.pipe(filter((h) => h.length === 1)));
+    profile.crash(a.id);
+    await until(() => role(b) === 'leader', 'b to take over');
+    const history = await firstValueFrom(b.desk.history$.pipe(filter((h) => h.length === 1)));
+    expect(history[0]).toMatchObject({ id: 'kept-1', restored: true });
+    expect(logins).toEqual(['a', 'b']);
+  });
+
+  it('the leader asks before its tab closes during a live call; a follower never does', async () => {
+    const leaderWindow = new EventTarget();
+    const followerWindow = new EventTarget();
+    const a = openTab('a', { window: leaderWindow });
+    await until(() => role(a) === 'leader', 'a to lead');
+    const b = openTab('b', { window: followerWindow });
+    await until(() => role(b) === 'follower', 'b to follow');
+    await Promise.all([a.desk.connect(), b.desk.connect()]);
+    const closing = (target: EventTarget) => {
+      const event = new Event('beforeunload', { cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(closing(leaderWindow)).toBe(false); // no call: closes quietly
+    a.sdk.emit('callIn', phoneCallIn('s-live'));
+    a.sdk.emit('userAccessed', { sessionId: 's-live' });
+    await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    expect(closing(leaderWindow)).toBe(true);
+    expect(closing(followerWindow)).toBe(false);
   });
 });
 

@@ -253,8 +253,11 @@ function tabDesk(deskOptions: CreateDeskOptions, tabs: TabOptions, environment: 
     hello();
   }
 
-  function hello(): void {
+  /** Ask for a snapshot (again every snapshotRetryMs until one comes); `force`: at once, even if asked already. */
+  function hello(force = false): void {
+    const asked = helloTimer !== null && !haveSnapshot;
     haveSnapshot = false;
+    if (asked && !force) return;
     post({ t: 'hello', from: tabId });
     if (!helloTimer) {
       helloTimer = setInterval(() => {
@@ -289,12 +292,14 @@ function tabDesk(deskOptions: CreateDeskOptions, tabs: TabOptions, environment: 
   /** A message from the leader with a sequence number: a gap means something was lost. */
   function inSequence(message: { leader: string; seq: number }): boolean {
     if (message.leader !== leaderId || !haveSnapshot) {
-      if (message.leader !== leaderId) leaderChanged(message.leader);
-      hello();
+      const changed = message.leader !== leaderId;
+      if (changed) leaderChanged(message.leader);
+      hello(changed);
       return false;
     }
+    if (message.seq <= lastSeq) return false; // already in the snapshot
     const inOrder = message.seq === lastSeq + 1;
-    lastSeq = Math.max(lastSeq, message.seq);
+    lastSeq = message.seq;
     if (!inOrder) hello();
     return true;
   }
@@ -344,7 +349,7 @@ function tabDesk(deskOptions: CreateDeskOptions, tabs: TabOptions, environment: 
         return;
       case 'leader':
         leaderChanged(message.leader);
-        hello();
+        hello(true);
         return;
       case 'bye':
         if (message.leader !== leaderId) return;
@@ -436,8 +441,12 @@ function tabDesk(deskOptions: CreateDeskOptions, tabs: TabOptions, environment: 
     // Closing the tab that holds a live call ends it: ask first.
     if (role !== 'leader' || liveSessions(mirror.value).length === 0) return;
     event.preventDefault();
-    // Older browsers ask only when returnValue is set.
-    Object.assign(event, { returnValue: true });
+    try {
+      // Older browsers ask only when BeforeUnloadEvent.returnValue is set.
+      Object.assign(event, { returnValue: true });
+    } catch {
+      // Not a BeforeUnloadEvent (read-only returnValue): preventDefault() is the standard way.
+    }
   }
 
   function onPageHide(): void {
