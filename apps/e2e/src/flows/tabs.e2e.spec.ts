@@ -171,3 +171,27 @@ test('a reload during a live call: the call shows as interrupted, the history is
   await byTestId(page, 'nav-history').click();
   await byTestId(page, 'call-history-empty').waitFor();
 });
+
+test('a browser without Web Locks: each tab runs its own desk, as before, and says so once', async () => {
+  const { context, page: first } = await open();
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
+  });
+  const said: string[] = [];
+  context.on('console', (message) => {
+    if (message.text().includes('no Web Locks or BroadcastChannel')) said.push(message.type());
+  });
+  const logins: string[] = [];
+  context.on('request', (request) => {
+    if (request.url().endsWith('/api/tccc/login')) logins.push(request.url());
+  });
+  await signInReady(first);
+  const second = await openTab(context);
+  await ready(second).waitFor();
+  for (const page of [first, second]) {
+    await expect(desk(page, 'desk-other-tab').count()).resolves.toBe(0);
+    await expect(onPage(page)).resolves.toMatchObject({ sdkScripts: 1, tccc: 'object' });
+  }
+  expect(logins).toHaveLength(2);
+  expect(said).toEqual(['info', 'info']); // once in each tab
+});
