@@ -211,7 +211,8 @@ export function createDesk(options: CreateDeskOptions): Desk {
   };
 }
 
-function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptions, 'loadTimeoutMs'>> {
+/** createDesk's option checks (also run by createTabDesk before any tab leads). */
+export function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptions, 'loadTimeoutMs'>> {
   if (options === null || typeof options !== 'object') throw invalidArgument('options', 'must be an object');
   const { login, loader, clock, historySize, loadTimeoutMs } = options;
   if (typeof login !== 'function') throw invalidArgument('login', 'must be a function resolving { sdkUrl }');

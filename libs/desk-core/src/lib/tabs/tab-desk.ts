@@ -15,7 +15,7 @@
  * Without Web Locks or BroadcastChannel the tab works alone (a plain desk) and says so once.
  */
 import { BehaviorSubject, Observable, ReplaySubject, Subject, type Subscription } from 'rxjs';
-import { createDesk } from '../create-desk';
+import { checkOptions, createDesk } from '../create-desk';
 import type { CallLog, CommandInterceptor, CreateDeskOptions, Desk, DeskCommandName, DeskErrorInfo, DeskEvent, DeskState, TabInfo } from '../desk.types';
 import { DeskError, destroyedError, invalidArgument, isDeskError } from '../errors';
 import { browserFeaturesSupported } from '../preflight';
@@ -92,8 +92,8 @@ export function createTabDesk(options: TabDeskOptions): Desk {
     }
     return createDesk(deskOptions);
   }
-  // Fail fast on bad desk options, as createDesk would (a throwaway desk: nothing is loaded).
-  createDesk({ ...deskOptions, callLogStorage: null, historyStorage: null }).destroy();
+  // Fail fast on bad desk options, as createDesk would (the leader's desk is made later).
+  checkOptions(deskOptions);
   return tabDesk(deskOptions, tabs, environment, commandTimeoutMs, snapshotRetryMs);
 }
 
