@@ -52,6 +52,10 @@ declare module 'tccc_remote/desk' {
     adopted?: true;
     /** false when the channel is a guess. */
     channelKnown?: false;
+    /** Brought back from the seat's stored history (after a reload, or in a new tab). */
+    restored?: true;
+    /** Live when the page was reloaded: endedAt is when it was last seen ("interrupted by reload"). */
+    interrupted?: true;
     raw: unknown;
   }
 
@@ -71,6 +75,8 @@ declare module 'tccc_remote/desk' {
     | 'token_expired'
     | 'destroyed'
     | 'another_tab'
+    /** A command forwarded to the tab that owns the desk got no answer (that tab closed or handed over). */
+    | 'tab_leader_unavailable'
     | 'unexpected_event'
     /** A host interceptor refused the command (desk.intercept); the SDK was not called. */
     | 'command_blocked'
@@ -179,8 +185,14 @@ declare module 'tccc_remote/desk' {
     connect(): Promise<void>;
     /** After an error: start over with a fresh login. */
     retry(): Promise<void>;
-    /** Tear the SDK down and complete every stream (sign-out). */
+    /** Tear the SDK down and complete every stream. */
     destroy(): void;
+    /** Sign-out: clear this seat's stored call history, then destroy. */
+    signOut(): void;
+    /** Which tab owns the desk: 'leader' (this one), 'follower' (another tab; this one mirrors it), 'alone'. */
+    readonly tab$: Observable<{ role: 'leader' | 'follower' | 'alone' }>;
+    /** A follower takes the desk over: the other tab lets go of its SDK, this one logs in afresh. */
+    useHere(): Promise<void>;
     /** Secure context, browser support, microphone permission, device counts. */
     preflight(): Promise<Preflight>;
     /** Phone, voip and internal sessions (tccc.Call). */

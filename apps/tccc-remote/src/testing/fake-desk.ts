@@ -9,6 +9,7 @@ import type {
   DeskSession,
   DeskState,
   Lifecycle,
+  TabInfo,
 } from '@tccc-desk/desk-core';
 import { BehaviorSubject, Subject, distinctUntilChanged, map } from 'rxjs';
 
@@ -66,6 +67,10 @@ export class FakeDesk implements Desk {
     this.errorSubject.complete();
   });
   preflight = jest.fn();
+  signOut = jest.fn(() => this.destroy());
+  readonly tabSubject = new BehaviorSubject<TabInfo>({ role: 'alone' });
+  readonly tab$ = this.tabSubject.asObservable();
+  useHere = resolved<void>();
 
   readonly call = {
     dial: resolved({ sessionId: 'out-1' }),

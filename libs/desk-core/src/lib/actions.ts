@@ -4,7 +4,7 @@
  * a status request). Times come with the action so the reducer stays pure.
  */
 import type { AgentSetStatus, StartOutboundCallData } from '@tccc-desk/tccc-sdk';
-import type { DeskErrorInfo, DeskEvent, DialOptions } from './desk.types';
+import type { DeskErrorInfo, DeskEvent, DeskSession, DialOptions } from './desk.types';
 
 export type DeskAction =
   /** An SDK event as received (its payload unwrapped from `{ data }`, otherwise unchecked). */
@@ -33,7 +33,9 @@ export type DeskAction =
   /** `setStatus` is being sent: pending until the platform's `statusChanged`. */
   | { type: 'agent/statusRequested'; status: AgentSetStatus; restReason?: string }
   | { type: 'agent/statusRequestFailed'; status: AgentSetStatus }
-  | { type: 'agent/online'; online: boolean };
+  | { type: 'agent/online'; online: boolean }
+  /** The seat's stored history (after a reload, or in a new tab), oldest last: appended after what the desk has. */
+  | { type: 'history/restored'; sessions: readonly DeskSession[] };
 
 export type DeskActionType = DeskAction['type'];
 
@@ -64,3 +66,4 @@ export const statusRequested = (status: AgentSetStatus, restReason?: string): De
   restReason === undefined ? { type: 'agent/statusRequested', status } : { type: 'agent/statusRequested', status, restReason };
 export const statusRequestFailed = (status: AgentSetStatus): DeskAction => ({ type: 'agent/statusRequestFailed', status });
 export const online = (isOnline: boolean): DeskAction => ({ type: 'agent/online', online: isOnline });
+export const historyRestored = (sessions: readonly DeskSession[]): DeskAction => ({ type: 'history/restored', sessions });

@@ -124,8 +124,11 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
       const fresh: DeskSession[] = [];
       for (const session of history) {
         if (seen.has(session.id)) break;
+        // Brought back from before a reload: logged then (or interrupted), not a new contact.
+        if (session.restored) continue;
         fresh.push(session);
       }
+      for (const session of history) if (session.restored) seen = seen.add(session.id);
       for (const session of fresh.reverse()) {
         seen = seen.add(session.id);
         finished(session);

@@ -3,12 +3,14 @@
  * (idle → authenticating → loading → ready | error), wired together.
  */
 import { createTcccLoader, type TcccGlobal } from '@tccc-desk/tccc-sdk';
-import { authenticating, failed, loading, ready } from './actions';
+import { BehaviorSubject } from 'rxjs';
+import { authenticating, failed, historyRestored, loading, ready } from './actions';
 import { createCommands } from './commands';
 import type { CreateDeskOptions, Desk, LoginResult, SdkLoader } from './desk.types';
 import { DeskError, destroyedError, invalidArgument, isDeskError, loadFailure, loginFailure, sdkUnloaded } from './errors';
 import { createCallLogs, defaultCallLogStorage } from './call-logs';
 import { createDiagnostics } from './diagnostics';
+import { createHistoryStore } from './history-store';
 import { createInterceptors } from './interceptors';
 import { runPreflight } from './preflight';
 import { DEFAULT_HISTORY_SIZE } from './reducer';
@@ -19,9 +21,12 @@ import { untilAborted } from './until-aborted';
 export const MAX_HISTORY_SIZE = 1_000;
 
 export function createDesk(options: CreateDeskOptions): Desk {
-  const { login, clock, historySize, loader, callLogStorage, versions } = checkOptions(options);
+  const { login, clock, historySize, loader, callLogStorage, historyStorage, versions } = checkOptions(options);
   const store = createStore({ clock, historySize });
   const selectors = createSelectors(store.state$);
+  const historyStore = createHistoryStore({ state$: store.state$, storage: historyStorage, historySize, clock });
+  // A plain desk coordinates with no other tab (tab-desk.ts does).
+  const tab = new BehaviorSubject({ role: 'alone' as const });
   const callLogs = createCallLogs({ history$: selectors.history$, agent$: selectors.agent$, events$: store.events$, clock, storage: callLogStorage });
 
   let sdk: TcccGlobal | null = null;
@@ -80,7 +85,11 @@ export function createDesk(options: CreateDeskOptions): Desk {
     if (destroyed) throw destroyedError();
     const sdkUrl = result?.sdkUrl;
     // Whose seat it is: the call logs it left un-acked (before a reload) are offered again.
-    callLogs.useSeat(typeof result?.seatUserId === 'string' ? result.seatUserId : undefined);
+    const seat = typeof result?.seatUserId === 'string' ? result.seatUserId : undefined;
+    callLogs.useSeat(seat);
+    // And its call history from before a reload (or from another tab).
+    const restored = historyStore.useSeat(seat);
+    if (restored.length > 0) store.dispatch(historyRestored(restored));
     if (typeof sdkUrl !== 'string' || sdkUrl.length === 0) {
       throw new DeskError({ code: 'login_failed', message: 'The login returned no SdkURL.', retryable: true });
     }
@@ -152,7 +161,9 @@ export function createDesk(options: CreateDeskOptions): Desk {
     stopWatchingUnload?.();
     stopWatchingUnload = null;
     callLogs.destroy();
+    historyStore.destroy();
     diagnostics.destroy();
+    tab.complete();
     store.destroy(); // tccc.off for every listener, then every stream completes
     sdk = null;
     teardownLoader(loader);
@@ -177,6 +188,12 @@ export function createDesk(options: CreateDeskOptions): Desk {
     connect,
     retry,
     destroy,
+    signOut() {
+      historyStore.clear();
+      destroy();
+    },
+    tab$: tab.asObservable(),
+    useHere: () => (destroyed ? Promise.reject(destroyedError()) : Promise.resolve()),
     preflight: () => runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null),
     ...commands,
     diagnostics: () =>
@@ -194,7 +211,8 @@ export function createDesk(options: CreateDeskOptions): Desk {
   };
 }
 
-function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptions, 'loadTimeoutMs'>> {
+/** createDesk's option checks (also run by createTabDesk before any tab leads). */
+export function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptions, 'loadTimeoutMs'>> {
   if (options === null || typeof options !== 'object') throw invalidArgument('options', 'must be an object');
   const { login, loader, clock, historySize, loadTimeoutMs } = options;
   if (typeof login !== 'function') throw invalidArgument('login', 'must be a function resolving { sdkUrl }');
@@ -210,7 +228,10 @@ function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptio
   if (loadTimeoutMs !== undefined && (!Number.isFinite(loadTimeoutMs) || loadTimeoutMs <= 0 || loadTimeoutMs > MAX_LOAD_TIMEOUT_MS)) {
     throw invalidArgument('loadTimeoutMs', `must be a number of milliseconds from 1 to ${MAX_LOAD_TIMEOUT_MS}`);
   }
-  const { callLogStorage, versions } = options;
+  const { callLogStorage, historyStorage, versions } = options;
+  if (historyStorage !== undefined && historyStorage !== null && (typeof historyStorage?.getItem !== 'function' || typeof historyStorage?.setItem !== 'function' || typeof historyStorage?.removeItem !== 'function')) {
+    throw invalidArgument('historyStorage', 'must have getItem, setItem and removeItem (a Storage), or be null');
+  }
   if (versions !== undefined && (versions === null || typeof versions !== 'object' || Object.values(versions).some((v) => typeof v !== 'string'))) {
     throw invalidArgument('versions', 'must map names to version strings');
   }
@@ -226,6 +247,7 @@ function checkOptions(options: CreateDeskOptions): Required<Omit<CreateDeskOptio
     clock: clock ?? Date.now,
     historySize: size,
     callLogStorage: callLogStorage === undefined ? defaultCallLogStorage() : callLogStorage,
+    historyStorage: historyStorage === undefined ? defaultCallLogStorage() : historyStorage,
     versions: { ...(versions ?? {}) },
   };
 }

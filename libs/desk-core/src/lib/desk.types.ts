@@ -76,6 +76,10 @@ export interface DeskSession {
   adopted?: true;
   /** false when the channel is a guess (an adopted session whose payload did not say). */
   channelKnown?: false;
+  /** Brought back from this seat's stored history after a reload or in a new tab (not logged again). */
+  restored?: true;
+  /** It was live when the page was reloaded or closed: `endedAt` is when it was last seen, `endReason` says so. */
+  interrupted?: true;
   /** The payload that opened the session, as the SDK sent it. */
   raw: unknown;
 }
@@ -98,6 +102,8 @@ export type DeskErrorCode =
   | 'token_expired'
   | 'destroyed'
   | 'another_tab'
+  /** This tab forwarded a command to the tab that owns the desk, and that tab did not answer (closed, crashed, or handing over). */
+  | 'tab_leader_unavailable'
   | 'unexpected_event'
   /** A host's interceptor refused the command (`desk.intercept`); the SDK was not called. */
   | 'command_blocked'
@@ -230,6 +236,20 @@ export interface Desk {
   retry(): Promise<void>;
   /** Remove every SDK listener, tear the SDK down, complete every stream. */
   destroy(): void;
+  /**
+   * The agent signs out: this seat's stored call history is cleared (un-acknowledged call logs are
+   * kept), then the desk is destroyed. Call it instead of destroy() on sign-out.
+   */
+  signOut(): void;
+  /**
+   * Which tab of this browser owns the desk (one SDK per agent across tabs): `leader` (this tab
+   * logged in and owns the SDK), `follower` (another tab does; this one mirrors its state and
+   * forwards commands to it), or `alone` (no coordination: a plain desk, or a browser without Web
+   * Locks / BroadcastChannel). Replays the latest value.
+   */
+  readonly tab$: Observable<TabInfo>;
+  /** A follower takes the desk over ("Use it here"): the leader tab tears its SDK down, this tab logs in afresh. */
+  useHere(): Promise<void>;
   preflight(): Promise<Preflight>;
 
   readonly call: {
@@ -308,6 +328,12 @@ export interface Desk {
     /** Records not acknowledged yet, oldest first. */
     unacked(): readonly CallLog[];
   };
+}
+
+export type TabRole = 'leader' | 'follower' | 'alone';
+
+export interface TabInfo {
+  role: TabRole;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,6 +441,11 @@ export interface CreateDeskOptions {
    * page has one; null: in memory only).
    */
   callLogStorage?: CallLogStorage | null;
+  /**
+   * Where this seat's call history survives a reload and a new tab (bounded, no payloads; default:
+   * the same storage as call logs; null: in memory only). Cleared by `signOut()`.
+   */
+  historyStorage?: CallLogStorage | null;
   /** Versions to report in diagnostics() (e.g. { remote: '1.2.0', contract: '3' }). */
   versions?: Readonly<Record<string, string>>;
   /**

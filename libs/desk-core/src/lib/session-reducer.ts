@@ -196,6 +196,16 @@ export function createSessionReducer(historySize: number): SessionReducer {
         if (!current || deadline === undefined || action.at < deadline) return p;
         return close(p, expired(current, action.at));
       }
+      case 'history/restored': {
+        // Kept after what this page saw itself; never a session that is live or already shown.
+        const known = new Set(p.history.map((s) => s.id));
+        const added = action.sessions.filter((s) => !known.has(s.id) && !p.live.get(s.id));
+        if (added.length === 0 || historySize <= 0) return p;
+        let ended = p.ended;
+        // A call interrupted by the reload may still be live on the platform: its events are adopted.
+        for (const s of added) if (s.status === 'ended' && !s.interrupted) ended = ended.add(s.id);
+        return { ...p, history: [...p.history, ...added].slice(0, historySize), ended };
+      }
       default:
         return p;
     }

@@ -70,7 +70,10 @@ export class DeskRemoteService {
   stop(): void {
     this.tokenSource = null;
     this.signedIn.set(false);
-    this.desk$.value?.destroy();
+    const desk = this.desk$.value;
+    // signOut() also clears the seat's stored call history (a remote before it only has destroy()).
+    if (desk && typeof desk.signOut === 'function') desk.signOut();
+    else desk?.destroy();
     this.desk$.next(null);
   }
 

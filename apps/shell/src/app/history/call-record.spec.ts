@@ -18,6 +18,11 @@ const past = (overrides: Partial<DeskSession>): DeskSession => ({
 });
 
 describe('call history records', () => {
+  it('a call live when the page reloaded says it was interrupted', () => {
+    expect(callRecord(past({ interrupted: true, restored: true, closeBy: 'client' }), CUSTOMERS).outcome).toBe('Interrupted by reload');
+    expect(callRecord(past({ closeBy: 'client' }), CUSTOMERS).outcome).toBe('Caller hung up');
+  });
+
   it('a phone call is matched to the customer by number', () => {
     expect(callRecord(past({ peer: { phoneNumber: DEMO_CALLERS.first } }), CUSTOMERS)).toMatchObject({ who: expect.any(String), customer: { id: 'c001' }, durationMs: 60_000 });
   });

@@ -32,6 +32,8 @@ const CLOSED_BY: Record<string, string> = {
 };
 
 export function outcomeOf(session: DeskSession): string {
+  // Live when the page was reloaded: how it ended is not known.
+  if (session.interrupted) return 'Interrupted by reload';
   if (session.transferredTo || session.status === 'transferred') {
     const to = session.transferredTo?.userId ?? (session.transferredTo?.skillGroupId ? `skill group ${session.transferredTo.skillGroupId}` : null);
     return to ? `Transferred to ${to}` : 'Transferred';

@@ -1,14 +1,14 @@
-import type { CreateDeskOptions } from '@tccc-desk/desk-core';
+import type { TabDeskOptions } from '@tccc-desk/desk-core';
 import { FakeDesk } from '../../testing/fake-desk';
-import { createDesk } from '@tccc-desk/desk-core';
-import { PAGE_DESK_KEY, getDesk, hasPageDesk } from './page-desk';
+import { createTabDesk } from '@tccc-desk/desk-core';
+import { PAGE_DESK_KEY, getDesk, hasPageDesk, tabScope } from './page-desk';
 
-jest.mock('@tccc-desk/desk-core', () => ({ ...jest.requireActual('@tccc-desk/desk-core'), createDesk: jest.fn() }));
+jest.mock('@tccc-desk/desk-core', () => ({ ...jest.requireActual('@tccc-desk/desk-core'), createTabDesk: jest.fn() }));
 
-const createDeskMock = createDesk as jest.MockedFunction<typeof createDesk>;
+const createDeskMock = createTabDesk as jest.MockedFunction<typeof createTabDesk>;
 
 describe('getDesk (the page desk)', () => {
-  let created: Array<{ desk: FakeDesk; options: CreateDeskOptions }>;
+  let created: Array<{ desk: FakeDesk; options: TabDeskOptions }>;
 
   beforeEach(() => {
     delete (globalThis as Record<symbol, unknown>)[PAGE_DESK_KEY];
@@ -59,6 +59,15 @@ describe('getDesk (the page desk)', () => {
     getDesk({ getAccessToken: () => 'a', loadTimeoutMs: 9_000 });
     expect(created).toHaveLength(1);
     expect(created[0]!.options.loadTimeoutMs).toBe(5_000);
+  });
+
+  it('coordinates the tabs of the signed-in person: the access token\'s sub names the scope', async () => {
+    const claims = Buffer.from(JSON.stringify({ sub: 'alice@example.com' })).toString('base64url');
+    getDesk({ getAccessToken: () => `h.${claims}.s` });
+    await expect(created[0]!.options.tabs.scope()).resolves.toBe('alice@example.com');
+    await expect(tabScope(() => 'not-a-jwt')).resolves.toBe('default');
+    await expect(tabScope(() => Promise.reject(new Error('signed out')))).resolves.toBe('default');
+    await expect(tabScope(undefined)).resolves.toBe('default');
   });
 
   it('refuses options without a token source', () => {

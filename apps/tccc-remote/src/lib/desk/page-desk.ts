@@ -3,7 +3,7 @@
  * chunk from another build) gets the same instance: it lives on globalThis under a registered
  * symbol, not in a module variable.
  */
-import { createDesk, type Desk } from '@tccc-desk/desk-core';
+import { createTabDesk, type Desk } from '@tccc-desk/desk-core';
 import { requestSdkLogin, type AccessTokenSource } from './login-client';
 import { CONTRACT_VERSION, REMOTE_VERSION } from './versions';
 import { applyPageInterceptors, registerPageInterceptor, type DeskInterception } from './page-interceptors';
@@ -53,7 +53,9 @@ export function getDesk(options?: GetDeskOptions): Desk {
   }
   if (slot.desk) return slot.desk;
 
-  const desk = createDesk({
+  // One SDK per agent across this browser's tabs: the tabs of one signed-in person elect a leader.
+  const desk = createTabDesk({
+    tabs: { scope: () => tabScope(slot.login.getAccessToken) },
     login: (context) => requestSdkLogin({ ...slot.login, signal: context?.signal, onWait: context?.onWait }),
     versions: { remote: REMOTE_VERSION, contract: CONTRACT_VERSION },
     ...(options?.loadTimeoutMs === undefined ? {} : { loadTimeoutMs: options.loadTimeoutMs }),
@@ -67,6 +69,24 @@ export function getDesk(options?: GetDeskOptions): Desk {
     },
   });
   return desk;
+}
+
+/**
+ * Whom this tab's desk coordinates with other tabs for: the signed-in person (the access token's
+ * `sub`, read, not verified: it only names a lock and a channel; the token API decides the seat).
+ * The token itself is never kept or sent anywhere.
+ */
+export async function tabScope(getAccessToken: AccessTokenSource | undefined): Promise<string> {
+  if (!getAccessToken) return 'default';
+  try {
+    const token = await getAccessToken();
+    const payload = typeof token === 'string' ? token.split('.')[1] : undefined;
+    if (!payload) return 'default';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: unknown };
+    return typeof claims.sub === 'string' && claims.sub !== '' ? claims.sub.slice(0, 200) : 'default';
+  } catch {
+    return 'default';
+  }
 }
 
 /** Whether a desk exists on this page (without creating one). */

@@ -1,17 +1,17 @@
 import { EnvironmentInjector, createEnvironmentInjector } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { createDesk, type CreateDeskOptions } from '@tccc-desk/desk-core';
+import { createTabDesk, type TabDeskOptions } from '@tccc-desk/desk-core';
 import { provideDesk } from '../angular/provide-desk';
 import { FakeDesk } from '../../testing/fake-desk';
 import { PAGE_DESK_KEY, getDesk, interceptPageDesk } from './page-desk';
 
-jest.mock('@tccc-desk/desk-core', () => ({ ...jest.requireActual('@tccc-desk/desk-core'), createDesk: jest.fn() }));
+jest.mock('@tccc-desk/desk-core', () => ({ ...jest.requireActual('@tccc-desk/desk-core'), createTabDesk: jest.fn() }));
 
-const createDeskMock = createDesk as jest.MockedFunction<typeof createDesk>;
+const createDeskMock = createTabDesk as jest.MockedFunction<typeof createTabDesk>;
 const REGISTRY = Symbol.for('tccc-desk.remote.page-interceptors');
 
 describe('page interceptors (interceptPageDesk, provideDesk({ interceptors }))', () => {
-  let created: Array<{ desk: FakeDesk; options: CreateDeskOptions }>;
+  let created: Array<{ desk: FakeDesk; options: TabDeskOptions }>;
 
   beforeEach(() => {
     delete (globalThis as Record<symbol, unknown>)[PAGE_DESK_KEY];

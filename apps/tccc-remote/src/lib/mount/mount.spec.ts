@@ -1,9 +1,9 @@
 import { FakeDesk } from '../../testing/fake-desk';
-import { createDesk } from '@tccc-desk/desk-core';
+import { createTabDesk } from '@tccc-desk/desk-core';
 import { PAGE_DESK_KEY } from '../desk/page-desk';
 import { mount } from './mount';
 
-jest.mock('@tccc-desk/desk-core', () => ({ ...jest.requireActual('@tccc-desk/desk-core'), createDesk: jest.fn() }));
+jest.mock('@tccc-desk/desk-core', () => ({ ...jest.requireActual('@tccc-desk/desk-core'), createTabDesk: jest.fn() }));
 
 describe('mount()', () => {
   let desk: FakeDesk;
@@ -11,7 +11,7 @@ describe('mount()', () => {
   beforeEach(() => {
     delete (globalThis as Record<symbol, unknown>)[PAGE_DESK_KEY];
     desk = new FakeDesk();
-    (createDesk as jest.Mock).mockReturnValue(desk);
+    (createTabDesk as jest.Mock).mockReturnValue(desk);
   });
 
   it('renders the page desk into an element and unmounts without destroying the desk', async () => {
@@ -31,7 +31,7 @@ describe('mount()', () => {
     // The next mount gets the same desk.
     const again = mount(element);
     await again.ready;
-    expect(createDesk).toHaveBeenCalledTimes(1);
+    expect(createTabDesk).toHaveBeenCalledTimes(1);
     again();
     element.remove();
   });

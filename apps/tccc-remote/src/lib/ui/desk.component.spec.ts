@@ -35,6 +35,23 @@ describe('<tccc-desk>', () => {
 
   afterEach(() => fixture.destroy());
 
+  it('in a follower tab: says the desk is active in another tab, "Use it here" takes it over, no ring', async () => {
+    expect(el('desk-other-tab')).toBeNull();
+    desk.tabSubject.next({ role: 'follower' });
+    desk.setSessions([session({ id: 'call-7', status: 'ringing', peer: { displayName: 'Ada Lovelace' } })]);
+    await fixture.whenStable();
+    expect(el('desk-other-tab')?.textContent).toContain('The desk is active in another tab');
+    expect(el('incoming-call')?.textContent?.trim()).toBe('');
+    // The mirrored call can still be answered from here (the leader's SDK does it).
+    await click('accept');
+    expect(desk.call.accept).toHaveBeenCalledWith('call-7');
+    await click('desk-use-here');
+    expect(desk.useHere).toHaveBeenCalledTimes(1);
+    desk.tabSubject.next({ role: 'leader' });
+    await fixture.whenStable();
+    expect(el('desk-other-tab')).toBeNull();
+  });
+
   it('shows a ringing inbound call with an accept button that accepts that session', async () => {
     desk.setSessions([session({ id: 'call-42', status: 'ringing', peer: { displayName: 'Ada Lovelace' } })]);
     await fixture.whenStable();

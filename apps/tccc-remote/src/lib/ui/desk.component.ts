@@ -9,7 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { DeskEvent, DeskSession } from '@tccc-desk/desk-core';
+import type { DeskEvent, DeskSession, TabInfo } from '@tccc-desk/desk-core';
 import { scan } from 'rxjs';
 import { injectDesk } from '../angular/desk-token';
 import { deskSignals } from '../angular/desk-signals';
@@ -57,6 +57,13 @@ const EVENT_LOG_SIZE = 100;
         </span>
       </header>
 
+      @if (follower()) {
+        <p class="tab-banner" role="status" data-testid="desk-other-tab">
+          The desk is active in another tab.
+          <button type="button" data-testid="desk-use-here" (click)="useHere()">Use it here</button>
+        </p>
+      }
+
       @if (lifecycle(); as l) {
         @if (l.status === 'error') {
           <tccc-error-panel [error]="l.error" (retry)="retry()" />
@@ -64,7 +71,9 @@ const EVENT_LOG_SIZE = 100;
       }
 
       <div class="announcer" aria-live="assertive" aria-atomic="true" data-testid="incoming-call">
-        @if (incoming(); as call) { Incoming {{ call.kind }} from {{ call.from }} }
+        @if (incoming(); as call) {
+          @if (!follower()) { Incoming {{ call.kind }} from {{ call.from }} }
+        }
       </div>
 
       @if (ready()) {
@@ -126,6 +135,7 @@ const EVENT_LOG_SIZE = 100;
     .announcer:empty { display: none; }
     .announcer { padding: 6px 8px; border-radius: 6px; background: var(--tccc-ringing-bg); font-weight: 600; }
     .waiting { margin: 0; color: var(--tccc-muted); }
+    .tab-banner { margin: 0; padding: 6px 8px; border-radius: 6px; background: var(--tccc-acw-bg); display: flex; align-items: center; justify-content: space-between; gap: 8px; }
     .command-error { margin: 0; color: var(--tccc-danger); display: flex; justify-content: space-between; gap: 6px; }
     .link { border: none; background: none; cursor: pointer; color: inherit; }
     :host ::ng-deep button { font: inherit; padding: 4px 10px; border: 1px solid var(--tccc-border); border-radius: 6px; background: #fff; cursor: pointer; }
@@ -158,6 +168,10 @@ export class DeskComponent implements OnInit {
     this.desk.events$.pipe(scan((log: readonly DeskEvent[], event: DeskEvent) => [event, ...log].slice(0, EVENT_LOG_SIZE), [])),
     { initialValue: [] as readonly DeskEvent[] },
   );
+
+  /** Which tab owns the desk: a follower mirrors another tab's desk and says so. */
+  readonly tab = toSignal(this.desk.tab$, { initialValue: { role: 'alone' } as TabInfo });
+  readonly follower = computed(() => this.tab().role === 'follower');
 
   readonly ready = computed(() => this.lifecycle().status === 'ready');
   readonly lifecycleText = computed(() => lifecycleLabel(this.lifecycle()));
@@ -198,6 +212,11 @@ export class DeskComponent implements OnInit {
       pending = Promise.reject(error);
     }
     pending.catch((error: unknown) => this.commandError.set(errorMessage(error)));
+  }
+
+  /** Take the desk over from the other tab (it lets go of its SDK; this tab logs in afresh). */
+  useHere(): void {
+    this.run(() => this.desk.useHere());
   }
 
   retry(): void {

@@ -1,0 +1,65 @@
+/**
+ * Every function of the Desk API, sorted in two: what a follower tab forwards to the leader (it
+ * needs the SDK or the leader's state), and what runs in the tab itself. A unit test checks that
+ * the Desk has no function outside these two tables, so a new command cannot be forgotten.
+ */
+
+/** Resolves or rejects in the follower with the leader's result or DeskError. */
+export const FORWARDED_COMMANDS = [
+  'connect',
+  'retry',
+  'preflight',
+  'diagnostics',
+  'call.dial',
+  'call.accept',
+  'call.hangUp',
+  'call.delete',
+  'call.mute',
+  'call.unmute',
+  'call.isMuted',
+  'call.hold',
+  'call.unhold',
+  'call.transfer',
+  'call.sendDigits',
+  'call.internal',
+  'chat.accept',
+  'chat.end',
+  'chat.transfer',
+  'video.accept',
+  'video.end',
+  'video.mute',
+  'video.unmute',
+  'video.muteVideo',
+  'video.unmuteVideo',
+  'video.transfer',
+  'agent.online',
+  'agent.offline',
+  'agent.setStatus',
+  'devices.microphones',
+  'devices.speakers',
+  'ui.show',
+  'ui.hide',
+  // Synchronous in the API: validated in the follower, then sent (the leader's answer is not awaited).
+  'callLogs.ack',
+  'callLogs.fail',
+  'callLogs.setNotes',
+] as const;
+
+export type ForwardedCommand = (typeof FORWARDED_COMMANDS)[number];
+
+/**
+ * Run in each tab: its own lifetime, its role, its interceptors (registered on the leader's desk
+ * when this tab leads; a forwarded command runs the leader tab's interceptors), a synchronous
+ * feature check, and the mirrored list of un-acked call logs.
+ */
+export const LOCAL_MEMBERS = [
+  'destroy',
+  'signOut',
+  'useHere',
+  'intercept',
+  'devices.isBrowserSupported',
+  'callLogs.unacked',
+] as const;
+
+/** Forwarded commands that are synchronous in the Desk API (fire and forget from the follower). */
+export const SYNC_FORWARDED: ReadonlySet<ForwardedCommand> = new Set(['callLogs.ack', 'callLogs.fail', 'callLogs.setNotes']);

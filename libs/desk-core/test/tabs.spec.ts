@@ -1,0 +1,355 @@
+/**
+ * One SDK per agent across tabs: the leader/follower protocol over fake Web Locks and a fake
+ * BroadcastChannel (fake-tabs.ts), with real desks (createDesk) over fake SDKs in each tab.
+ */
+import { firstValueFrom, filter } from 'rxjs';
+import {
+  createDesk,
+  createTabDesk,
+  FORWARDED_COMMANDS,
+  isDeskError,
+  LOCAL_MEMBERS,
+  type Desk,
+  type DeskEvent,
+  type DeskSession,
+  type CallLogStorage,
+  type LoginResult,
+  type TabInfo,
+} from '../src/index';
+import { createFakeLoader, createFakeSdk, type FakeLoader, type FakeSdk } from './fake-sdk';
+import { FakeProfile } from './fake-tabs';
+import { phoneCallIn } from './helpers';
+
+interface Tab {
+  id: string;
+  desk: Desk;
+  sdk: FakeSdk;
+  loader: FakeLoader;
+  roles: TabInfo['role'][];
+}
+
+let profile: FakeProfile;
+let logins: string[];
+let tabs: Tab[];
+
+function openTab(
+  id: string,
+  extra: { commandTimeoutMs?: number; snapshotRetryMs?: number; window?: EventTarget } = {},
+  historyStorage: CallLogStorage | null = null,
+): Tab {
+  const sdk = createFakeSdk();
+  const loader = createFakeLoader(sdk);
+  const login = (): Promise<LoginResult> => {
+    logins.push(id);
+    return Promise.resolve({ sdkUrl: `https://sdk.example.test/tccc.js?token=t-${logins.length}`, seatUserId: 'seat-1' });
+  };
+  const desk = createTabDesk({
+    login,
+    loader,
+    callLogStorage: null,
+    historyStorage,
+    tabs: { scope: () => 'alice', environment: profile.environment(id), tabId: id, window: null, snapshotRetryMs: 50, ...extra },
+  });
+  const tab: Tab = { id, desk, sdk, loader, roles: [] };
+  desk.tab$.subscribe((info) => tab.roles.push(info.role));
+  tabs.push(tab);
+  return tab;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(check: () => boolean, what: string, ms = 2_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await wait(5);
+  }
+}
+
+const role = (tab: Tab) => tab.roles.at(-1);
+const status = async (desk: Desk) => (await firstValueFrom(desk.lifecycle$)).status;
+const sessionsOf = (desk: Desk) => firstValueFrom(desk.sessions$);
+
+beforeEach(() => {
+  profile = new FakeProfile();
+  logins = [];
+  tabs = [];
+});
+
+afterEach(() => {
+  for (const tab of tabs) tab.desk.destroy();
+});
+
+async function leaderAndFollower(): Promise<[Tab, Tab]> {
+  const a = openTab('a');
+  await until(() => role(a) === 'leader', 'a to lead');
+  const b = openTab('b');
+  await until(() => role(b) === 'follower', 'b to follow');
+  await Promise.all([a.desk.connect(), b.desk.connect()]);
+  return [a, b];
+}
+
+describe('leader election', () => {
+  it('elects one leader; only it logs in and loads the SDK; the follower is ready by mirror', async () => {
+    const [a, b] = await leaderAndFollower();
+    expect(role(a)).toBe('leader');
+    expect(role(b)).toBe('follower');
+    expect(logins).toEqual(['a']);
+    expect(a.loader.loads).toBe(1);
+    expect(b.loader.loads).toBe(0);
+    await expect(status(b.desk)).resolves.toBe('ready');
+  });
+
+  it('two tabs claiming at once: exactly one leads, one login in total', async () => {
+    const a = openTab('a');
+    const b = openTab('b');
+    const c = openTab('c');
+    await until(() => [a, b, c].every((t) => role(t) !== undefined), 'every tab to know its role');
+    await Promise.all([a.desk.connect(), b.desk.connect(), c.desk.connect()]);
+    expect([a, b, c].map(role).filter((r) => r === 'leader')).toHaveLength(1);
+    expect([a, b, c].map(role).filter((r) => r === 'follower')).toHaveLength(2);
+    expect(logins).toHaveLength(1);
+  });
+
+  it('the leader crashes mid-call: a follower takes over with a fresh login and is ready', async () => {
+    const [a, b] = await leaderAndFollower();
+    a.sdk.emit('callIn', phoneCallIn('s-crash'));
+    a.sdk.emit('userAccessed', { sessionId: 's-crash' });
+    await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s[0]?.status === 'talking')));
+    profile.crash(a.id);
+    await until(() => role(b) === 'leader', 'b to take over');
+    await until(() => logins.length === 2, 'a fresh login');
+    await firstValueFrom(b.desk.lifecycle$.pipe(filter((l) => l.status === 'ready')));
+    expect(logins).toEqual(['a', 'b']);
+    expect(b.loader.loads).toBe(1);
+  });
+
+  it('"Use it here": the old leader tears its SDK down, the new one logs in afresh', async () => {
+    const [a, b] = await leaderAndFollower();
+    const teardowns = a.loader.teardowns;
+    await b.desk.useHere();
+    expect(role(b)).toBe('leader');
+    await until(() => role(a) === 'follower', 'a to step down');
+    expect(a.loader.teardowns).toBeGreaterThan(teardowns);
+    await firstValueFrom(b.desk.lifecycle$.pipe(filter((l) => l.status === 'ready')));
+    expect(logins).toEqual(['a', 'b']);
+    // And the old leader now mirrors the new one and forwards to it.
+    b.sdk.emit('callIn', phoneCallIn('s-here'));
+    await firstValueFrom(a.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    await a.desk.call.accept('s-here');
+    expect(b.sdk.calls.map((c) => c.method)).toContain('Call.accept');
+    expect(a.sdk.calls.map((c) => c.method)).not.toContain('Call.accept');
+  });
+});
+
+describe('what the agent keeps', () => {
+  it('the tab that takes over shows the call history the old leader kept for the seat', async () => {
+    const data = new Map<string, string>();
+    const storage: CallLogStorage = { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+    const a = openTab('a', {}, storage);
+    await until(() => role(a) === 'leader', 'a to lead');
+    const b = openTab('b', {}, storage);
+    await until(() => role(b) === 'follower', 'b to follow');
+    await Promise.all([a.desk.connect(), b.desk.connect()]);
+    a.sdk.emit('callIn', phoneCallIn('kept-1'));
+    a.sdk.emit('sessionEnded', { sessionId: 'kept-1' });
+    await firstValueFrom(b.desk.history$.pipe(filter((h) => h.length === 1)));
+    profile.crash(a.id);
+    await until(() => role(b) === 'leader', 'b to take over');
+    const history = await firstValueFrom(b.desk.history$.pipe(filter((h) => h.length === 1)));
+    expect(history[0]).toMatchObject({ id: 'kept-1', restored: true });
+    expect(logins).toEqual(['a', 'b']);
+  });
+
+  it('the leader asks before its tab closes during a live call; a follower never does', async () => {
+    const leaderWindow = new EventTarget();
+    const followerWindow = new EventTarget();
+    const a = openTab('a', { window: leaderWindow });
+    await until(() => role(a) === 'leader', 'a to lead');
+    const b = openTab('b', { window: followerWindow });
+    await until(() => role(b) === 'follower', 'b to follow');
+    await Promise.all([a.desk.connect(), b.desk.connect()]);
+    const closing = (target: EventTarget) => {
+      const event = new Event('beforeunload', { cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(closing(leaderWindow)).toBe(false); // no call: closes quietly
+    a.sdk.emit('callIn', phoneCallIn('s-live'));
+    a.sdk.emit('userAccessed', { sessionId: 's-live' });
+    await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    expect(closing(leaderWindow)).toBe(true);
+    expect(closing(followerWindow)).toBe(false);
+  });
+});
+
+describe('mirrored streams and forwarded commands', () => {
+  it('state$, sessions$, events$ and history$ of the follower follow the leader', async () => {
+    const [a, b] = await leaderAndFollower();
+    const seen: DeskEvent['name'][] = [];
+    b.desk.events$.subscribe((e) => seen.push(e.name));
+    a.sdk.emit('callIn', phoneCallIn('s-1'));
+    const ringing = await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    expect(ringing[0]).toMatchObject({ id: 's-1', status: 'ringing', channel: 'phone' });
+    await until(() => seen.includes('callIn'), 'the event');
+    a.sdk.emit('sessionEnded', { sessionId: 's-1', closeBy: 'client' });
+    const history = await firstValueFrom(b.desk.history$.pipe(filter((h) => h.length === 1)));
+    expect(history[0]).toMatchObject({ id: 's-1', status: 'ended' });
+    expect(await firstValueFrom(b.desk.state$)).toEqual(JSON.parse(JSON.stringify(await firstValueFrom(a.desk.state$))));
+  });
+
+  it('accept, hold and hang up from the follower run in the leader with the same result', async () => {
+    const [a, b] = await leaderAndFollower();
+    a.sdk.emit('callIn', phoneCallIn('s-2'));
+    await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    await b.desk.call.accept('s-2');
+    a.sdk.emit('userAccessed', { sessionId: 's-2' });
+    await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s[0]?.status === 'talking')));
+    await b.desk.call.hold('s-2');
+    const held = await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s[0]?.status === 'held')));
+    expect(held[0].id).toBe('s-2');
+    await b.desk.call.hangUp('s-2');
+    expect(a.sdk.calls.map((c) => c.method)).toEqual(expect.arrayContaining(['Call.accept', 'Call.hold', 'Call.hungUp']));
+    expect(b.sdk.calls).toEqual([]);
+    await expect(b.desk.call.isMuted('s-2')).resolves.toBe(false);
+    const dialed = await b.desk.call.dial({ phoneNumber: '075586888888' });
+    expect(dialed).toEqual(await a.sdk.tccc.Call.startOutboundCall({ phoneNumber: '075586888888' }).then((r) => (r as { data: unknown }).data));
+  });
+
+  it('a command the leader refuses rejects in the follower with the same typed DeskError', async () => {
+    const [a, b] = await leaderAndFollower();
+    const inLeader = await a.desk.call.hold('nope').catch((e: unknown) => e);
+    const inFollower = await b.desk.call.hold('nope').catch((e: unknown) => e);
+    expect(isDeskError(inFollower)).toBe(true);
+    expect(inFollower).toMatchObject({ code: 'unknown_session', field: 'sessionId', message: (inLeader as Error).message });
+    await expect(b.desk.call.dial({ phoneNumber: '' })).rejects.toMatchObject({ code: 'invalid_argument' });
+    // An interceptor in the leader's tab blocks a follower's command too.
+    a.desk.intercept('agent.setStatus', { before: () => ({ block: 'not now' }) });
+    await expect(b.desk.agent.setStatus({ status: 'rest' })).rejects.toMatchObject({ code: 'command_blocked' });
+  });
+
+  it('the leader dies while a follower command is in flight: typed tab_leader_unavailable', async () => {
+    const [a, b] = await leaderAndFollower();
+    a.sdk.emit('callIn', phoneCallIn('s-3'));
+    a.sdk.emit('userAccessed', { sessionId: 's-3' });
+    await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s[0]?.status === 'talking')));
+    a.sdk.answer('Call.hold', () => new Promise(() => undefined)); // never answers
+    const hold = b.desk.call.hold('s-3').catch((e: unknown) => e);
+    await until(() => a.sdk.calls.some((c) => c.method === 'Call.hold'), 'the hold to reach the leader');
+    profile.crash('a');
+    const error = await hold;
+    expect(isDeskError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'tab_leader_unavailable', retryable: true });
+    await until(() => role(b) === 'leader', 'b to take over');
+  });
+
+  it('no answer from the leader in time: tab_leader_unavailable after the timeout', async () => {
+    const a = openTab('a');
+    await until(() => role(a) === 'leader', 'a to lead');
+    const b = openTab('b', { commandTimeoutMs: 100 });
+    await until(() => role(b) === 'follower', 'b to follow');
+    await a.desk.connect();
+    profile.channels.drop = (message) => message['t'] === 'cmd';
+    const started = Date.now();
+    await expect(b.desk.agent.online()).rejects.toMatchObject({ code: 'tab_leader_unavailable' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    expect(a.sdk.calls.map((c) => c.method)).not.toContain('Agent.online');
+  });
+
+  it('lost messages: a sequence gap makes the follower ask for a snapshot, and it catches up', async () => {
+    const [a, b] = await leaderAndFollower();
+    let dropping = true;
+    profile.channels.drop = (message, _from, to) => dropping && to === 'b' && (message['t'] === 'state' || message['t'] === 'event');
+    a.sdk.emit('callIn', phoneCallIn('s-4'));
+    await wait(20);
+    expect(await sessionsOf(b.desk)).toEqual([]); // lost on the way
+    dropping = false;
+    const hellos = () => profile.channels.sent.filter((s) => s.from === 'b' && s.message['t'] === 'hello').length;
+    const before = hellos();
+    a.sdk.emit('statusChanged', { status: 'busy' }); // the next push shows the gap
+    await until(() => hellos() > before, 'a new hello');
+    const caught = await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    expect(caught[0].id).toBe('s-4');
+  });
+
+  it('a lost hello is sent again until the snapshot comes', async () => {
+    const a = openTab('a');
+    await until(() => role(a) === 'leader', 'a to lead');
+    await a.desk.connect();
+    let lost = 0;
+    profile.channels.drop = (message) => message['t'] === 'hello' && lost++ < 2;
+    const b = openTab('b');
+    await firstValueFrom(b.desk.lifecycle$.pipe(filter((l) => l.status === 'ready')));
+    expect(lost).toBeGreaterThanOrEqual(2);
+  });
+
+  it('callLogs$ and callLogs.ack work from the follower', async () => {
+    const [a, b] = await leaderAndFollower();
+    const logs: string[] = [];
+    b.desk.callLogs$.subscribe((log) => logs.push(log.id));
+    a.sdk.emit('callIn', phoneCallIn('s-5'));
+    a.sdk.emit('sessionEnded', { sessionId: 's-5', closeBy: 'client' }); // missed: logged at once
+    await until(() => logs.includes('s-5'), 'the call log in the follower');
+    expect(b.desk.callLogs.unacked().map((l) => l.id)).toEqual(['s-5']);
+    b.desk.callLogs.ack('s-5');
+    await until(() => a.desk.callLogs.unacked().length === 0, 'the ack in the leader');
+    expect(() => b.desk.callLogs.ack('')).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
+  });
+});
+
+describe('the Desk API is covered', () => {
+  function functionPaths(desk: Desk): string[] {
+    const paths: string[] = [];
+    for (const [key, value] of Object.entries(desk)) {
+      if (typeof value === 'function') paths.push(key);
+      else if (value && typeof value === 'object' && !('subscribe' in value)) {
+        for (const [verb, fn] of Object.entries(value as Record<string, unknown>)) if (typeof fn === 'function') paths.push(`${key}.${verb}`);
+      }
+    }
+    return paths.sort();
+  }
+
+  it('every function of the Desk is forwarded or explicitly local, and the tab desk has them all', async () => {
+    const plain = createDesk({ login: () => Promise.reject(new Error('x')), callLogStorage: null, historyStorage: null, loader: createFakeLoader(createFakeSdk()) });
+    const listed = [...FORWARDED_COMMANDS, ...LOCAL_MEMBERS].sort();
+    expect(functionPaths(plain)).toEqual(listed);
+    plain.destroy();
+    const tab = openTab('a');
+    expect(functionPaths(tab.desk)).toEqual(listed);
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+});
+
+describe('without Web Locks or BroadcastChannel', () => {
+  it('works alone and says so once', async () => {
+    const said: string[] = [];
+    const sdk = createFakeSdk();
+    const make = () =>
+      createTabDesk({
+        login: () => Promise.resolve({ sdkUrl: 'https://sdk.example.test/x.js?token=t' }),
+        loader: createFakeLoader(sdk),
+        callLogStorage: null,
+        historyStorage: null,
+        tabs: { scope: () => 'alice', environment: null, log: (m) => said.push(m) },
+      });
+    const one = make();
+    const two = make();
+    await one.connect();
+    await expect(firstValueFrom(one.tab$)).resolves.toEqual({ role: 'alone' });
+    await expect(status(one)).resolves.toBe('ready');
+    sdk.emit('callIn', phoneCallIn('s-9'));
+    const sessions: readonly DeskSession[] = await sessionsOf(one);
+    expect(sessions.map((s) => s.id)).toEqual(['s-9']);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/no Web Locks or BroadcastChannel/);
+    one.destroy();
+    two.destroy();
+  });
+
+  it('validates its options', () => {
+    expect(() => createTabDesk({ login: () => Promise.reject(new Error('x')), tabs: { scope: 'alice' as never } })).toThrow(expect.objectContaining({ code: 'invalid_argument', field: 'tabs.scope' }));
+    expect(() => createTabDesk({ login: () => Promise.reject(new Error('x')), tabs: { scope: () => 'a', commandTimeoutMs: -1, environment: profile.environment('z') } })).toThrow(
+      expect.objectContaining({ field: 'tabs.commandTimeoutMs' }),
+    );
+  });
+});
