@@ -8,39 +8,40 @@ import { callRecord } from '../history/call-record';
 import { ClickToDialComponent } from '../shared/click-to-dial.component';
 import { CUSTOMERS } from './customers.data';
 import { customerNumbers, samePhoneNumber } from './phone-match';
+import { CrmI18n } from '../i18n/crm-i18n.service';
 
 @Component({
   selector: 'crm-customer-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ClickToDialComponent, CallHistoryTableComponent, SavedCallLogsComponent],
   template: `
-    <a routerLink="/customers" class="back">← All customers</a>
+    <a routerLink="/customers" class="back">{{ t('customer.back') }}</a>
     @if (customer(); as c) {
       <article data-testid="customer-page" [attr.data-customer-id]="c.id">
         <h1 data-testid="customer-name">{{ c.name }}</h1>
         @if (c.doNotCall) {
-          <p class="dnc" data-testid="customer-do-not-call">Do not call: this customer asked not to be called.</p>
+          <p class="dnc" data-testid="customer-do-not-call">{{ t('customer.doNotCall') }}</p>
         }
         <dl>
-          <dt>Company</dt><dd>{{ c.company }}</dd>
-          <dt>City</dt><dd>{{ c.city }}</dd>
-          <dt>Tier</dt><dd>{{ c.tier }}</dd>
-          <dt>E-mail</dt><dd>{{ c.email }}</dd>
-          <dt>Mobile</dt><dd><crm-click-to-dial [number]="c.mobile" [label]="c.name" [testId]="'call-' + c.id + '-mobile'" /></dd>
+          <dt>{{ t('customers.company') }}</dt><dd>{{ c.company }}</dd>
+          <dt>{{ t('customers.city') }}</dt><dd>{{ c.city }}</dd>
+          <dt>{{ t('customers.tier') }}</dt><dd>{{ c.tier }}</dd>
+          <dt>{{ t('customer.email') }}</dt><dd>{{ c.email }}</dd>
+          <dt>{{ t('customer.mobile') }}</dt><dd><crm-click-to-dial [number]="c.mobile" [label]="c.name" [testId]="'call-' + c.id + '-mobile'" /></dd>
           @if (c.office) {
-            <dt>Office</dt><dd><crm-click-to-dial [number]="c.office" [label]="c.name + ', office'" [testId]="'call-' + c.id + '-office'" /></dd>
+            <dt>{{ t('customer.office') }}</dt><dd><crm-click-to-dial [number]="c.office" [label]="t('customers.officeOf', { name: c.name })" [testId]="'call-' + c.id + '-office'" /></dd>
           }
         </dl>
         @if (onCall()) {
-          <p class="live" data-testid="customer-on-call" role="status">On a call with this customer now</p>
+          <p class="live" data-testid="customer-on-call" role="status">{{ t('customer.onCall') }}</p>
         }
-        <h2>Calls with {{ c.name }}</h2>
-        <crm-call-history-table [records]="records()" emptyText="No calls with this customer yet." />
-        <h2>Call logs saved for {{ c.name }}</h2>
-        <crm-saved-call-logs [records]="savedLogs()" />
+        <h2>{{ t('customer.calls', { name: c.name }) }}</h2>
+        <crm-call-history-table [records]="records()" [emptyText]="t('customer.noCalls')" />
+        <h2>{{ t('customer.logs', { name: c.name }) }}</h2>
+        <crm-saved-call-logs [records]="savedLogs()" [emptyText]="t('logs.noneForCustomer')" />
       </article>
     } @else {
-      <p data-testid="customer-not-found">No customer with id “{{ id() }}”.</p>
+      <p data-testid="customer-not-found">{{ t('customer.notFound', { id: id() }) }}</p>
     }
   `,
   styles: `
@@ -54,6 +55,8 @@ import { customerNumbers, samePhoneNumber } from './phone-match';
   `,
 })
 export class CustomerPageComponent {
+  protected readonly i18n = inject(CrmI18n);
+  readonly t = this.i18n.t;
   /** Route parameter (withComponentInputBinding). */
   readonly id = input.required<string>();
   private readonly desk = inject(DeskService);
