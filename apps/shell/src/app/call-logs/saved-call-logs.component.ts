@@ -30,7 +30,7 @@ import { CHANNEL_NAME, CrmI18n, DIRECTION_NAME } from '../i18n/crm-i18n.service'
     li:last-child { border-bottom: none; }
     .head { display: flex; gap: 16px; flex-wrap: wrap; }
     .notes { margin: 4px 0 0; color: #334155; white-space: pre-wrap; }
-    .muted { color: #64748b; }
+    .muted { color: #475569; }
   `,
 })
 export class SavedCallLogsComponent {

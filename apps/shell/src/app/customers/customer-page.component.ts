@@ -49,7 +49,7 @@ import { CrmI18n } from '../i18n/crm-i18n.service';
     h1 { font-size: 22px; margin: 0 0 12px; }
     h2 { font-size: 16px; margin: 20px 0 8px; }
     dl { display: grid; grid-template-columns: 100px 1fr; gap: 6px 12px; background: #fff; padding: 12px; border-radius: 8px; border: 1px solid #e2e8f0; max-width: 560px; }
-    dt { color: #64748b; } dd { margin: 0; }
+    dt { color: #475569; } dd { margin: 0; }
     .live { color: #15803d; font-weight: 600; }
     .dnc { display: inline-block; margin: 0 0 10px; padding: 2px 10px; border-radius: 12px; background: #fef2f2; color: #991b1b; font-weight: 600; }
   `,

@@ -34,7 +34,7 @@ import { CHANNEL_NAME as CHANNEL, CrmI18n, DIRECTION_NAME as DIRECTION } from '.
     table { border-collapse: collapse; width: 100%; background: #fff; }
     th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #e2e8f0; }
     th { background: #f1f5f9; font-weight: 600; font-size: 12px; text-transform: uppercase; color: #475569; }
-    .muted { color: #64748b; margin-left: 6px; font-size: 12px; }
+    .muted { color: #475569; margin-left: 6px; font-size: 12px; }
   `,
 })
 export class CallHistoryTableComponent {

@@ -15,7 +15,7 @@ import { NoticeService } from './notice.service';
       [attr.data-number]="number()"
       [disabled]="!desk.ready()"
       [attr.title]="desk.ready() ? t('dial.call', { number: number() }) : t('desk.notAvailable')"
-      [attr.aria-label]="t('dial.call', { number: label() || number() })"
+      [attr.aria-label]="label() ? t('dial.callWho', { number: number(), who: label() }) : t('dial.call', { number: number() })"
       (click)="dial($event)"
     >
       <span aria-hidden="true">☎</span> {{ number() }}
