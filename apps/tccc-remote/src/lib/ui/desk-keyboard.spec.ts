@@ -92,19 +92,19 @@ describe('<tccc-desk> keyboard, focus and language', () => {
     await press('a', document.body, { altKey: true });
     await press('?');
     expect(desk.call.accept).toHaveBeenCalledTimes(1);
-    expect(el('shortcut-help')).toBeNull();
+    expect(el('shortcut-panel')).toBeNull();
     expect(el('shortcut-help-toggle')).toBeNull();
   });
 
   it('lists the shortcuts in a help panel on ?, closed with Escape', async () => {
     await press('?', document.body, { shiftKey: true });
-    const help = el('shortcut-help');
+    const help = el('shortcut-panel');
     expect(help).not.toBeNull();
     expect(el('shortcut-accept')?.textContent).toContain('Accept the ringing contact');
     expect(el('shortcut-accept')?.querySelector('kbd')?.textContent).toBe('A');
     expect(help?.querySelectorAll('kbd').length).toBe(9);
     await press('Escape');
-    expect(el('shortcut-help')).toBeNull();
+    expect(el('shortcut-panel')).toBeNull();
   });
 
   it('moves focus to Accept when a contact rings, but not out of a form the agent is typing in', async () => {

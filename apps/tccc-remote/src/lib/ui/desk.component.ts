@@ -72,7 +72,7 @@ const EVENT_LOG_SIZE = 100;
       </header>
 
       @if (helpOpen()) {
-        <section class="help" id="tccc-shortcut-help" data-testid="shortcut-help" tabindex="-1" aria-labelledby="tccc-shortcut-help-title">
+        <section class="help" id="tccc-shortcut-help" data-testid="shortcut-panel" tabindex="-1" aria-labelledby="tccc-shortcut-help-title">
           <h3 id="tccc-shortcut-help-title">{{ t('shortcuts.title') }}</h3>
           <p class="hint">{{ t('shortcuts.scope') }}</p>
           <dl>
@@ -284,7 +284,7 @@ export class DeskComponent implements OnInit {
   toggleHelp(): void {
     const open = !this.helpOpen();
     this.helpOpen.set(open);
-    if (open) afterNextRender(() => this.focusTestId('shortcut-help'), { injector: this.injector });
+    if (open) afterNextRender(() => this.focusTestId('shortcut-panel'), { injector: this.injector });
   }
 
   /** A key anywhere on the page: one of the shortcuts, unless the agent is typing (see shortcuts.ts). */
