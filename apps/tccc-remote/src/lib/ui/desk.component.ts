@@ -93,7 +93,11 @@ const EVENT_LOG_SIZE = 100;
       }
 
       <div class="announcer" aria-live="assertive" aria-atomic="true" data-testid="incoming-call">
-        @if (incoming(); as call) { {{ call.text }} @if (call.hint) { {{ call.hint }} } }
+        @if (incoming(); as call) {
+          {{ call.text }}
+          <!-- For screen readers; on screen the key is in the shortcut list (one line less in the panel). -->
+          @if (call.hint) { <span class="visually-hidden">{{ call.hint }}</span> }
+        }
       </div>
 
       @if (ready()) {
