@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, inject } from '@angular/core';
 import type { SavedCallLog } from './saved-call-log';
-import { CHANNEL_NAME, CrmI18n, DIRECTION_NAME } from '../i18n/crm-i18n.service';
+import { CHANNEL_NAME, CrmI18n, DIRECTION_NAME, type CrmMessageKey } from '../i18n/crm-i18n.service';
 
 /** The call logs saved on a customer's page: when, how long, how it ended, the agent's notes. */
 @Component({
@@ -15,7 +15,7 @@ import { CHANNEL_NAME, CrmI18n, DIRECTION_NAME } from '../i18n/crm-i18n.service'
             <strong>{{ t(direction[r.direction]) }} {{ t(channel[r.channel]) }}</strong>
             <span>{{ i18n.dateTime(r.startedAt) }}</span>
             <span data-testid="saved-call-log-duration">{{ minutes(r.durationS) }}</span>
-            <span data-testid="saved-call-log-outcome">{{ r.outcome }}{{ r.endedBy ? ' (' + r.endedBy + ')' : '' }}</span>
+            <span data-testid="saved-call-log-outcome">{{ t(outcome[r.outcome]) }}{{ r.endedBy ? ' (' + r.endedBy + ')' : '' }}</span>
           </div>
           @if (r.notes) { <p class="notes" data-testid="saved-call-log-notes">{{ r.notes }}</p> }
         </li>
@@ -38,6 +38,7 @@ export class SavedCallLogsComponent {
   readonly t = this.i18n.t;
   readonly channel = CHANNEL_NAME;
   readonly direction = DIRECTION_NAME;
+  readonly outcome: Readonly<Record<SavedCallLog['outcome'], CrmMessageKey>> = { ended: 'log.ended', transferred: 'log.transferred', missed: 'log.missed' };
   readonly records = input.required<readonly SavedCallLog[]>();
   /** Name the customer (or number) on each row: the all-customers list. */
   readonly showWho = input(false);

@@ -71,7 +71,7 @@ export class CustomerPageComponent {
     this.desk
       .history()
       .filter((session) => this.isThisCustomer(session.peer.phoneNumber))
-      .map((session) => callRecord(session, CUSTOMERS)),
+      .map((session) => callRecord(session, CUSTOMERS, this.t)),
   );
   readonly savedLogs = computed(() => this.callLogs.saved().filter((log) => log.customerId === this.id()));
   readonly onCall = computed(() => this.desk.liveCalls().some((session) => this.isThisCustomer(session.peer.phoneNumber)));

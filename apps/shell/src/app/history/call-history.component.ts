@@ -26,5 +26,5 @@ export class CallHistoryComponent {
   readonly t = this.i18n.t;
   private readonly desk = inject(DeskService);
   readonly saved = inject(CallLogService).saved;
-  readonly records = computed(() => this.desk.history().map((session) => callRecord(session, CUSTOMERS)));
+  readonly records = computed(() => this.desk.history().map((session) => callRecord(session, CUSTOMERS, this.t)));
 }

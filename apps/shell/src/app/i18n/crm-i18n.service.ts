@@ -28,6 +28,13 @@ export const CRM_CATALOGS: Readonly<Record<Locale, Catalog<CrmMessageKey>>> = { 
 const STORAGE_KEY = 'crm.locale';
 const translator = new Translator<CrmMessageKey>(CRM_CATALOGS);
 
+/** A translation function in one locale (CrmI18n.t is the current one's). */
+export type CrmTranslate = (key: CrmMessageKey, params?: MessageParams) => string;
+
+export function crmTranslate(locale: Locale): CrmTranslate {
+  return (key, params) => translator.translate(locale, key, params);
+}
+
 /** What the switch offers: each language named in itself. */
 export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', 'zh-CN': '简体中文' };
 

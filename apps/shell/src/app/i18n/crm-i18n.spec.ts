@@ -1,11 +1,13 @@
 import { TestBed } from '@angular/core/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
+import type { DeskSession } from '@tccc-desk/desk-core';
 import { catalogProblems } from '@tccc-desk/i18n/check';
 import { fakeDesk } from '../../testing/fake-desk';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { DESK_MANIFEST, REMOTE_LOADER, type RemoteLoader } from '../federation/remote-loader';
 import { DeskService } from '../desk/desk.service';
-import { CRM_CATALOGS, CrmI18n } from './crm-i18n.service';
+import { outcomeOf } from '../history/call-record';
+import { CRM_CATALOGS, CrmI18n, crmTranslate } from './crm-i18n.service';
 
 class FakeComponent {}
 
@@ -19,6 +21,15 @@ describe('CRM languages', () => {
   it('has every CRM message in en and zh-CN (valid ICU, same arguments)', () => {
     expect(Object.keys(CRM_CATALOGS).sort()).toEqual(['en', 'zh-CN']);
     expect(catalogProblems(CRM_CATALOGS)).toEqual([]);
+  });
+
+  it('says how a contact ended in the language asked for', () => {
+    const base: Omit<DeskSession, 'status'> = { id: 's', channel: 'phone', direction: 'inbound', muted: false, peer: {}, offeredAt: 1, ivrPath: [], raw: {} };
+    const transferred: DeskSession = { ...base, status: 'transferred', transferredTo: { skillGroupId: '7' } };
+    expect(outcomeOf(transferred)).toBe('Transferred to skill group 7');
+    expect(outcomeOf(transferred, crmTranslate('zh-CN'))).toBe('已转接到技能组 7');
+    expect(outcomeOf({ ...base, status: 'ended', answeredAt: 2, closeBy: 'client' }, crmTranslate('zh-CN'))).toBe('客户挂断');
+    expect(outcomeOf({ ...base, status: 'ended' }, crmTranslate('zh-CN'))).toBe('未接');
   });
 
   it("starts in the page's language, switches, keeps the choice and sets <html lang>", () => {
