@@ -17,7 +17,8 @@ module.exports = function angularJestConfig(projectDir, displayName) {
         { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
       ],
     },
-    transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+    // intl-messageformat and @formatjs ship ES modules as .js: transform them too.
+    transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|intl-messageformat/|@formatjs/))'],
     moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: path.join(__dirname, '/') }),
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],

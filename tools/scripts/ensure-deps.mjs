@@ -75,7 +75,13 @@ if (unknown.length > 0) {
   console.error(`[ensure-deps] unknown option ${unknown.join(' ')} (known: --chromium --nginx --redis)`);
   process.exit(2);
 }
-if (flags.has('--chromium')) ensureDebianPackages({ '/usr/bin/chromium': 'chromium' }, 'the browser tests');
+if (flags.has('--chromium')) {
+  ensureDebianPackages(
+    // A CJK font, so the zh-CN desk's screenshots show Chinese and not empty boxes.
+    { '/usr/bin/chromium': 'chromium', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc': 'fonts-wqy-microhei' },
+    'the browser tests',
+  );
+}
 if (flags.has('--nginx') && ensureDebianPackages({ '/usr/sbin/nginx': 'nginx', '/usr/bin/openssl': 'openssl' }, 'the gateway')) {
   stopSystemService('nginx');
 }

@@ -4,9 +4,11 @@
  */
 import type * as ContractAngular from 'tccc_remote/angular';
 import type * as ContractDesk from 'tccc_remote/desk';
+import type * as ContractComponent from 'tccc_remote/DeskComponent';
 import type * as ContractMount from 'tccc_remote/mount';
 import type * as RealAngular from './exposes/angular';
 import type * as RealDesk from './exposes/desk';
+import type * as RealComponent from './exposes/desk-component';
 import type * as RealMount from './exposes/mount';
 
 type Satisfies<Contract, Real extends Contract> = Real;
@@ -26,6 +28,11 @@ export type DeskEntryChecks = [
   Satisfies<ContractDesk.GetDeskOptions, RealDesk.GetDeskOptions>,
   // Shells pass their options in: the real entry must accept what the contract allows.
   Satisfies<RealDesk.GetDeskOptions, ContractDesk.GetDeskOptions>,
+  Satisfies<typeof ContractDesk.setDeskLocale, typeof RealDesk.setDeskLocale>,
+  Satisfies<typeof ContractDesk.getDeskLocale, typeof RealDesk.getDeskLocale>,
+  Satisfies<typeof ContractDesk.deskLocale$, typeof RealDesk.deskLocale$>,
+  Satisfies<ContractDesk.DeskLocale, RealDesk.DeskLocale>,
+  Satisfies<RealDesk.DeskLocale, ContractDesk.DeskLocale>,
 ];
 
 export type MountEntryChecks = [
@@ -35,6 +42,14 @@ export type MountEntryChecks = [
 
 export type AngularEntryChecks = [
   Satisfies<typeof ContractAngular.provideDesk, typeof RealAngular.provideDesk>,
+  Satisfies<RealAngular.ProvideDeskOptions, ContractAngular.ProvideDeskOptions>,
   Satisfies<typeof ContractAngular.deskSignals, typeof RealAngular.deskSignals>,
   Satisfies<typeof ContractAngular.injectDesk, typeof RealAngular.injectDesk>,
+];
+
+export type ComponentEntryChecks = [
+  Satisfies<ContractComponent.DeskShortcuts, RealComponent.DeskShortcuts>,
+  Satisfies<RealComponent.DeskShortcuts, ContractComponent.DeskShortcuts>,
+  Satisfies<ContractComponent.ShortcutAction, RealComponent.ShortcutAction>,
+  Satisfies<typeof ContractComponent.DEFAULT_SHORTCUTS, typeof RealComponent.DEFAULT_SHORTCUTS>,
 ];

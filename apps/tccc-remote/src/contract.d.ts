@@ -329,7 +329,21 @@ declare module 'tccc_remote/desk' {
     apiBase?: string;
     /** How long to wait for the SDK script and its ready before showing load_timeout (ms, default 20,000). */
     loadTimeoutMs?: number;
+    /** The desk's language: 'en' | 'zh-CN' (tags such as 'zh-Hans', 'en-US' map to one). */
+    locale?: string;
   }
+
+  /** The desk's languages. Default: the page's `<html lang>`, else the browser's, else en. */
+  export type DeskLocale = 'en' | 'zh-CN';
+  /** Switches every desk UI on the page at once (no reload, calls go on); a TypeError for another language. */
+  export function setDeskLocale(locale: string): DeskLocale;
+  export function getDeskLocale(): DeskLocale;
+  export function deskLocale$(): Observable<DeskLocale>;
+
+  /** Keyboard shortcuts of the desk UI (never while typing in a field). */
+  export type ShortcutAction = 'accept' | 'hangUp' | 'mute' | 'hold' | 'dialer' | 'transfer' | 'available' | 'break' | 'help';
+  /** `false`: none. Or keys to change: `{ accept: 'Alt+A', hold: null }` (null: that one off). */
+  export type DeskShortcuts = false | Partial<Record<ShortcutAction, string | null>>;
 
   /** The page's one desk (the same object for every caller on the page). */
   export function getDesk(options?: GetDeskOptions): Desk;
@@ -349,22 +363,29 @@ declare module 'tccc_remote/desk' {
 
 declare module 'tccc_remote/DeskComponent' {
   import type { InputSignal } from '@angular/core';
+  import type { DeskShortcuts, ShortcutAction } from 'tccc_remote/desk';
+
+  export type { DeskShortcuts, ShortcutAction };
+  export const SHORTCUT_ACTIONS: readonly ShortcutAction[];
+  export const DEFAULT_SHORTCUTS: Readonly<Record<ShortcutAction, string>>;
 
   /** `<tccc-desk>`: standalone, OnPush. Uses the page's desk (or TCCC_DESK when provided). */
   export class DeskComponent {
     readonly restReasons: InputSignal<readonly string[]>;
     readonly autoConnect: InputSignal<boolean>;
     readonly showDiagnostics: InputSignal<boolean>;
+    readonly shortcuts: InputSignal<DeskShortcuts | undefined>;
   }
 }
 
 declare module 'tccc_remote/mount' {
-  import type { GetDeskOptions } from 'tccc_remote/desk';
+  import type { DeskShortcuts, GetDeskOptions } from 'tccc_remote/desk';
 
   export interface MountOptions extends Partial<GetDeskOptions> {
     restReasons?: readonly string[];
     autoConnect?: boolean;
     showDiagnostics?: boolean;
+    shortcuts?: DeskShortcuts;
     onError?: (error: unknown) => void;
   }
 
@@ -379,11 +400,17 @@ declare module 'tccc_remote/mount' {
 
 declare module 'tccc_remote/angular' {
   import type { EnvironmentProviders, InjectionToken, Injector, Signal } from '@angular/core';
-  import type { AgentState, Desk, DeskInterception, DeskSession, DeskState, GetDeskOptions, Lifecycle } from 'tccc_remote/desk';
+  import type { AgentState, Desk, DeskInterception, DeskSession, DeskShortcuts, DeskState, GetDeskOptions, Lifecycle } from 'tccc_remote/desk';
 
   export const TCCC_DESK: InjectionToken<Desk>;
-  /** `interceptors`: host interceptors for the page's desk (desk.intercept), kept across sign-outs. */
-  export function provideDesk(options?: GetDeskOptions & { interceptors?: readonly DeskInterception[] }): EnvironmentProviders;
+  export const TCCC_DESK_SHORTCUTS: InjectionToken<DeskShortcuts>;
+  export interface ProvideDeskOptions extends GetDeskOptions {
+    /** Host interceptors for the page's desk (desk.intercept), kept across sign-outs. */
+    interceptors?: readonly DeskInterception[];
+    /** Keyboard shortcuts of every `<tccc-desk>` in the application. */
+    shortcuts?: DeskShortcuts;
+  }
+  export function provideDesk(options?: ProvideDeskOptions): EnvironmentProviders;
   export function injectDesk(): Desk;
 
   export interface DeskSignals {

@@ -4,6 +4,7 @@ import { DevAuthService } from './auth/dev-auth.service';
 import { FailedCallLogsComponent } from './call-logs/failed-call-logs.component';
 import { DeskPanelComponent } from './desk/desk-panel.component';
 import { HeaderComponent } from './header/header.component';
+import { CrmI18n } from './i18n/crm-i18n.service';
 import { ScreenPopComponent } from './screen-pop/screen-pop.component';
 import { NoticeService } from './shared/notice.service';
 
@@ -17,7 +18,7 @@ import { NoticeService } from './shared/notice.service';
     <crm-failed-call-logs />
     @if (notice.message(); as message) {
       <p class="notice" role="alert" data-testid="notice">
-        {{ message }} <button type="button" (click)="notice.dismiss()" aria-label="Dismiss">×</button>
+        {{ message }} <button type="button" (click)="notice.dismiss()" [attr.aria-label]="t('app.dismiss')">×</button>
       </p>
     }
     <div class="layout">
@@ -35,6 +36,7 @@ import { NoticeService } from './shared/notice.service';
 export class AppComponent implements OnInit {
   protected readonly notice = inject(NoticeService);
   private readonly auth = inject(DevAuthService);
+  readonly t = inject(CrmI18n).t;
 
   ngOnInit(): void {
     this.auth.resume();

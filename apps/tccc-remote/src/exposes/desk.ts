@@ -4,6 +4,7 @@
  */
 export { getDesk, hasPageDesk, interceptPageDesk, type GetDeskOptions } from '../lib/desk/page-desk';
 export type { DeskInterception } from '../lib/desk/page-interceptors';
+export { setDeskLocale, getDeskLocale, deskLocale$, type DeskLocale } from '../lib/desk/page-locale';
 export { DeskLoginError } from '../lib/desk/login-error';
 export type {
   AgentState,

@@ -3,6 +3,7 @@ import type { CallLog } from '@tccc-desk/desk-core';
 import { CUSTOMERS } from '../customers/customers.data';
 import { CallLogService } from './call-log.service';
 import { matchCustomer } from './saved-call-log';
+import { CrmI18n } from '../i18n/crm-i18n.service';
 
 /** Call logs the CRM could not save, each with its reason and a retry (shown on every page). */
 @Component({
@@ -11,8 +12,8 @@ import { matchCustomer } from './saved-call-log';
   template: `
     @for (f of logs.failed(); track f.log.id) {
       <p class="failed" role="alert" [attr.data-testid]="'call-log-failed-' + f.log.id">
-        <span>Call log of {{ who(f.log) }} not saved. {{ f.reason }}</span>
-        <button type="button" [attr.data-testid]="'call-log-retry-' + f.log.id" (click)="logs.retry(f.log.id)">Retry</button>
+        <span>{{ t('logs.failed', { who: who(f.log), reason: f.reason }) }}</span>
+        <button type="button" [attr.data-testid]="'call-log-retry-' + f.log.id" (click)="logs.retry(f.log.id)">{{ t('logs.retry') }}</button>
       </p>
     }
   `,
@@ -22,9 +23,11 @@ import { matchCustomer } from './saved-call-log';
   `,
 })
 export class FailedCallLogsComponent {
+  protected readonly i18n = inject(CrmI18n);
+  readonly t = this.i18n.t;
   protected readonly logs = inject(CallLogService);
 
   who(log: CallLog): string {
-    return matchCustomer(log, CUSTOMERS)?.name ?? log.peer.displayName ?? log.peer.phoneNumber ?? 'a contact';
+    return matchCustomer(log, CUSTOMERS)?.name ?? log.peer.displayName ?? log.peer.phoneNumber ?? this.t('logs.aContact');
   }
 }

@@ -1,22 +1,21 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, inject } from '@angular/core';
 import type { SavedCallLog } from './saved-call-log';
+import { CHANNEL_NAME, CrmI18n, DIRECTION_NAME, type CrmMessageKey } from '../i18n/crm-i18n.service';
 
 /** The call logs saved on a customer's page: when, how long, how it ended, the agent's notes. */
 @Component({
   selector: 'crm-saved-call-logs',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe],
   template: `
     <ul class="logs" data-testid="saved-call-logs">
       @for (r of records(); track r.id) {
         <li [attr.data-testid]="'saved-call-log-' + r.id">
           <div class="head">
             @if (showWho()) { <strong data-testid="saved-call-log-who">{{ r.who }}</strong> }
-            <strong>{{ r.direction }} {{ r.channel }}</strong>
-            <span>{{ r.startedAt | date: 'medium' }}</span>
+            <strong>{{ t(direction[r.direction]) }} {{ t(channel[r.channel]) }}</strong>
+            <span>{{ i18n.dateTime(r.startedAt) }}</span>
             <span data-testid="saved-call-log-duration">{{ minutes(r.durationS) }}</span>
-            <span data-testid="saved-call-log-outcome">{{ r.outcome }}{{ r.endedBy ? ' (' + r.endedBy + ')' : '' }}</span>
+            <span data-testid="saved-call-log-outcome">{{ t(outcome[r.outcome]) }}{{ r.endedBy ? ' (' + r.endedBy + ')' : '' }}</span>
           </div>
           @if (r.notes) { <p class="notes" data-testid="saved-call-log-notes">{{ r.notes }}</p> }
         </li>
@@ -31,16 +30,21 @@ import type { SavedCallLog } from './saved-call-log';
     li:last-child { border-bottom: none; }
     .head { display: flex; gap: 16px; flex-wrap: wrap; }
     .notes { margin: 4px 0 0; color: #334155; white-space: pre-wrap; }
-    .muted { color: #64748b; }
+    .muted { color: #475569; }
   `,
 })
 export class SavedCallLogsComponent {
+  protected readonly i18n = inject(CrmI18n);
+  readonly t = this.i18n.t;
+  readonly channel = CHANNEL_NAME;
+  readonly direction = DIRECTION_NAME;
+  readonly outcome: Readonly<Record<SavedCallLog['outcome'], CrmMessageKey>> = { ended: 'log.ended', transferred: 'log.transferred', missed: 'log.missed' };
   readonly records = input.required<readonly SavedCallLog[]>();
   /** Name the customer (or number) on each row: the all-customers list. */
   readonly showWho = input(false);
   readonly emptyText = input('No call logs saved for this customer yet.');
 
   minutes(seconds: number): string {
-    return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+    return this.i18n.clock(seconds * 1000);
   }
 }

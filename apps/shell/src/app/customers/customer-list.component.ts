@@ -1,22 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ClickToDialComponent } from '../shared/click-to-dial.component';
 import { CUSTOMERS } from './customers.data';
+import { CrmI18n } from '../i18n/crm-i18n.service';
 
 @Component({
   selector: 'crm-customer-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ClickToDialComponent],
   template: `
-    <h1>Customers</h1>
+    <h1>{{ t('customers.title') }}</h1>
     <label class="search">
-      <span class="visually-hidden">Search customers</span>
-      <input type="search" placeholder="Search by name, company or number" data-testid="customer-search"
+      <span class="visually-hidden">{{ t('customers.search') }}</span>
+      <input type="search" [placeholder]="t('customers.searchPlaceholder')" data-testid="customer-search"
         [value]="query()" (input)="query.set($any($event.target).value)" />
     </label>
     <table data-testid="customer-table">
       <thead>
-        <tr><th scope="col">Name</th><th scope="col">Company</th><th scope="col">City</th><th scope="col">Tier</th><th scope="col">Phone</th></tr>
+        <tr><th scope="col">{{ t('customers.name') }}</th><th scope="col">{{ t('customers.company') }}</th><th scope="col">{{ t('customers.city') }}</th><th scope="col">{{ t('customers.tier') }}</th><th scope="col">{{ t('customers.phone') }}</th></tr>
       </thead>
       <tbody>
         @for (c of filtered(); track c.id) {
@@ -26,14 +27,14 @@ import { CUSTOMERS } from './customers.data';
             <td>{{ c.city }}</td>
             <td><span class="tier" [attr.data-tier]="c.tier">{{ c.tier }}</span></td>
             <td class="phones">
-              <crm-click-to-dial [number]="c.mobile" [label]="c.name + ', mobile'" [testId]="'call-' + c.id + '-mobile'" />
+              <crm-click-to-dial [number]="c.mobile" [label]="t('customers.mobileOf', { name: c.name })" [testId]="'call-' + c.id + '-mobile'" />
               @if (c.office) {
-                <crm-click-to-dial [number]="c.office" [label]="c.name + ', office'" [testId]="'call-' + c.id + '-office'" />
+                <crm-click-to-dial [number]="c.office" [label]="t('customers.officeOf', { name: c.name })" [testId]="'call-' + c.id + '-office'" />
               }
             </td>
           </tr>
         } @empty {
-          <tr><td colspan="5">No customer matches “{{ query() }}”.</td></tr>
+          <tr><td colspan="5">{{ t('customers.noMatch', { query: query() }) }}</td></tr>
         }
       </tbody>
     </table>
@@ -51,6 +52,8 @@ import { CUSTOMERS } from './customers.data';
   `,
 })
 export class CustomerListComponent {
+  protected readonly i18n = inject(CrmI18n);
+  readonly t = this.i18n.t;
   readonly query = signal('');
   readonly filtered = computed(() => {
     const q = this.query().trim().toLowerCase();

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NgComponentOutlet } from '@angular/common';
+import { CrmI18n } from '../i18n/crm-i18n.service';
 import { DeskService } from './desk.service';
 
 /** The remote's `<tccc-desk>`, loaded at runtime; re-created for each desk (sign-in). */
@@ -8,7 +9,7 @@ import { DeskService } from './desk.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [NgComponentOutlet],
   template: `
-    <aside class="panel" aria-label="Contact center desk" data-testid="desk-panel">
+    <aside class="panel" [attr.aria-label]="t('desk.panel')" data-testid="desk-panel">
       @if (desk.deskComponent(); as component) {
         @if (desk.desk(); as current) {
           @for (d of [current]; track d) {
@@ -28,10 +29,11 @@ import { DeskService } from './desk.service';
   `,
   styles: `
     .panel { width: 340px; }
-    .muted { color: #64748b; }
+    .muted { color: #475569; }
     .problem { color: #b91c1c; }
   `,
 })
 export class DeskPanelComponent {
   protected readonly desk = inject(DeskService);
+  readonly t = inject(CrmI18n).t;
 }

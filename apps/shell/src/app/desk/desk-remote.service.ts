@@ -9,6 +9,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import type { Desk, Lifecycle } from '@tccc-desk/desk-core';
 import { BehaviorSubject, take } from 'rxjs';
 import { installCrmPolicies } from '../compliance/do-not-call';
+import { CrmI18n } from '../i18n/crm-i18n.service';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { CUSTOMERS } from '../customers/customers.data';
 import { isRemoteFallback } from '../federation/remote-retry.plugin';
@@ -41,6 +42,7 @@ export class DeskRemoteService {
   private readonly loader = inject(REMOTE_LOADER);
   private readonly config = inject(RUNTIME_CONFIG);
   private manifest = inject(DESK_MANIFEST);
+  private readonly i18n = inject(CrmI18n);
 
   readonly remote = signal<RemoteState>({ kind: 'idle' });
   readonly signedIn = signal(false);
@@ -114,6 +116,9 @@ export class DeskRemoteService {
         if (isRemoteFallback(module)) throw module.error;
         if (!isDeskEntry(module)) throw new Error('The desk remote has no getDesk().');
         this.entry = module;
+        // The desk speaks the CRM's language, and follows its switch (no reload, calls go on).
+        const entry = module;
+        this.i18n.follow((locale) => entry.setDeskLocale?.(locale));
       }
     } catch (error) {
       this.remote.set({ kind: 'failed', problem: `Desk unavailable: ${describe(error)}` });

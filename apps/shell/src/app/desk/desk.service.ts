@@ -7,6 +7,7 @@ import { Injectable, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { AgentState, Desk, DeskSession, Lifecycle } from '@tccc-desk/desk-core';
 import { of, switchMap, type Observable } from 'rxjs';
+import { CrmI18n } from '../i18n/crm-i18n.service';
 import { DeskRemoteService, type AccessTokenSource } from './desk-remote.service';
 
 export type { AccessTokenSource } from './desk-remote.service';
@@ -24,6 +25,7 @@ const NONE: readonly DeskSession[] = [];
 @Injectable({ providedIn: 'root' })
 export class DeskService {
   private readonly remote = inject(DeskRemoteService);
+  private readonly i18n = inject(CrmI18n);
 
   /** The page's desk, once loaded and signed in. */
   readonly desk = this.remote.desk;
@@ -44,23 +46,25 @@ export class DeskService {
   readonly liveCalls = computed(() => this.sessions().filter((s) => s.status === 'talking' || s.status === 'held'));
 
   readonly status = computed<DeskStatus>(() => {
+    const { t } = this.i18n;
     const remote = this.remote.remote();
+    // The remote's own problem text (from the federation runtime or its server) stays as it came.
     if (remote.kind === 'failed') return { kind: 'unavailable', text: remote.problem };
-    if (!this.remote.signedIn()) return { kind: 'signed-out', text: 'Sign in to use the desk' };
-    if (remote.kind !== 'loaded') return { kind: 'starting', text: 'Loading the desk…' };
+    if (!this.remote.signedIn()) return { kind: 'signed-out', text: t('desk.signedOut') };
+    if (remote.kind !== 'loaded') return { kind: 'starting', text: t('desk.loading') };
     const lifecycle = this.lifecycle();
     switch (lifecycle.status) {
       case 'ready':
-        return { kind: 'ready', text: 'Desk connected' };
+        return { kind: 'ready', text: t('desk.connected') };
       case 'error':
-        return { kind: 'unavailable', text: `Desk unavailable: ${lifecycle.error.message}`, code: lifecycle.error.code };
+        return { kind: 'unavailable', text: t('desk.unavailable', { reason: lifecycle.error.message }), code: lifecycle.error.code };
       case 'authenticating':
         if (lifecycle.waitingForLineSeconds !== undefined) {
-          return { kind: 'starting', text: `Waiting for a line to the contact center (about ${Math.max(1, lifecycle.waitingForLineSeconds)} s)` };
+          return { kind: 'starting', text: t('desk.waitingForLine', { seconds: Math.max(1, lifecycle.waitingForLineSeconds) }) };
         }
-        return { kind: 'starting', text: 'Signing in to the contact center…' };
+        return { kind: 'starting', text: t('desk.signingIn') };
       default:
-        return { kind: 'starting', text: 'Starting the desk…' };
+        return { kind: 'starting', text: t('desk.starting') };
     }
   });
 

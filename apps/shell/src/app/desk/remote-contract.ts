@@ -11,6 +11,8 @@ export const DESK_COMPONENT_ENTRY = 'tccc_remote/DeskComponent';
 export interface DeskEntry {
   getDesk(options?: { getAccessToken: () => Promise<string> | string; apiBase?: string }): Desk;
   hasPageDesk(): boolean;
+  /** The desk's language (remotes before it was added lack it: then the desk keeps its own default). */
+  setDeskLocale?(locale: string): string;
 }
 
 export interface DeskComponentEntry {

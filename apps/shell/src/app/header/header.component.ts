@@ -2,15 +2,16 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { DevAuthService } from '../auth/dev-auth.service';
 import { DeskService } from '../desk/desk.service';
+import { CrmI18n, type CrmMessageKey } from '../i18n/crm-i18n.service';
 
-const AGENT_LABEL: Record<string, string> = {
-  free: 'Available',
-  busy: 'Busy',
-  rest: 'On a break',
-  arrange: 'After-call work',
-  notReady: 'Not ready',
-  stopNotReady: 'Not ready',
-  unknown: '—',
+const AGENT_LABEL: Record<string, CrmMessageKey> = {
+  free: 'agent.free',
+  busy: 'agent.busy',
+  rest: 'agent.rest',
+  arrange: 'agent.arrange',
+  notReady: 'agent.notReady',
+  stopNotReady: 'agent.notReady',
+  unknown: 'agent.unknown',
 };
 
 @Component({
@@ -19,25 +20,25 @@ const AGENT_LABEL: Record<string, string> = {
   imports: [RouterLink, RouterLinkActive],
   template: `
     <header class="bar">
-      <a class="brand" routerLink="/customers">Contoso CRM</a>
-      <nav aria-label="Main">
-        <a routerLink="/customers" routerLinkActive="active" data-testid="nav-customers">Customers</a>
-        <a routerLink="/history" routerLinkActive="active" data-testid="nav-history">Call history</a>
+      <a class="brand" routerLink="/customers">{{ t('header.brand') }}</a>
+      <nav [attr.aria-label]="t('header.nav')">
+        <a routerLink="/customers" routerLinkActive="active" data-testid="nav-customers">{{ t('header.customers') }}</a>
+        <a routerLink="/history" routerLinkActive="active" data-testid="nav-history">{{ t('header.history') }}</a>
       </nav>
 
       <div class="desk" data-testid="header-desk" [attr.data-state]="status().kind">
         @if (status().kind === 'ready') {
           <span class="agent" data-testid="header-agent-status" [attr.data-status]="agentStatus()">{{ agentLabel() }}</span>
           @if (liveCalls() > 0) {
-            <span class="live" data-testid="header-live-call" role="status">● On a call{{ liveCalls() > 1 ? ' (' + liveCalls() + ')' : '' }}</span>
+            <span class="live" data-testid="header-live-call" role="status">{{ liveCalls() > 1 ? t('header.onCalls', { count: liveCalls() }) : t('header.onCall') }}</span>
           }
           @if (ringing() > 0) {
-            <span class="ringing" data-testid="header-ringing">Ringing</span>
+            <span class="ringing" data-testid="header-ringing">{{ t('header.ringing') }}</span>
           }
         } @else {
           <span class="desk-text" data-testid="header-desk-status" [attr.data-code]="statusCode()">{{ status().text }}</span>
           @if (status().kind === 'unavailable') {
-            <button type="button" data-testid="header-desk-retry" (click)="retry()">Retry</button>
+            <button type="button" data-testid="header-desk-retry" (click)="retry()">{{ t('header.retry') }}</button>
           }
         }
       </div>
@@ -45,11 +46,11 @@ const AGENT_LABEL: Record<string, string> = {
       <div class="user">
         @if (auth.user(); as user) {
           <span data-testid="signed-in-user">{{ user }}</span>
-          <button type="button" data-testid="sign-out" (click)="auth.signOut()">Sign out</button>
+          <button type="button" data-testid="sign-out" (click)="auth.signOut()">{{ t('header.signOut') }}</button>
         } @else {
-          <label for="crm-dev-login">Sign in as</label>
+          <label for="crm-dev-login">{{ t('header.signInAs') }}</label>
           <select id="crm-dev-login" data-testid="dev-login-select" (change)="signIn($any($event.target).value)">
-            <option value="">choose…</option>
+            <option value="">{{ t('header.choose') }}</option>
             @for (u of auth.users; track u.sub) {
               <option [value]="u.sub">{{ u.name }} ({{ u.note }})</option>
             }
@@ -58,6 +59,15 @@ const AGENT_LABEL: Record<string, string> = {
         @if (auth.problem()) {
           <span class="problem" role="alert" data-testid="dev-login-error">{{ auth.problem() }}</span>
         }
+      </div>
+
+      <div class="language">
+        <label for="crm-language">{{ t('header.language') }}</label>
+        <select id="crm-language" data-testid="language-select" (change)="i18n.setLocale($any($event.target).value)">
+          @for (locale of i18n.locales; track locale) {
+            <option [value]="locale" [selected]="locale === i18n.locale()" [attr.lang]="locale">{{ i18n.names[locale] }}</option>
+          }
+        </select>
       </div>
     </header>
   `,
@@ -73,7 +83,7 @@ const AGENT_LABEL: Record<string, string> = {
     .agent[data-status='free'] { background: #166534; }
     .live { color: #86efac; font-weight: 600; }
     .ringing { color: #fde047; font-weight: 600; }
-    .user { display: flex; align-items: center; gap: 6px; font-size: 13px; }
+    .user, .language { display: flex; align-items: center; gap: 6px; font-size: 13px; }
     .problem { color: #fca5a5; }
     button, select { font: inherit; }
   `,
@@ -81,6 +91,8 @@ const AGENT_LABEL: Record<string, string> = {
 export class HeaderComponent {
   protected readonly auth = inject(DevAuthService);
   private readonly desk = inject(DeskService);
+  protected readonly i18n = inject(CrmI18n);
+  readonly t = this.i18n.t;
 
   readonly status = this.desk.status;
   readonly statusCode = computed(() => {
@@ -90,9 +102,10 @@ export class HeaderComponent {
   readonly agentStatus = computed(() => (this.desk.agent().online ? this.desk.agent().status : 'offline'));
   readonly agentLabel = computed(() => {
     const agent = this.desk.agent();
-    if (!agent.online) return 'Offline';
-    const label = AGENT_LABEL[agent.status] ?? agent.status;
-    return agent.restReason && agent.status === 'rest' ? `${label}: ${agent.restReason}` : label;
+    if (!agent.online) return this.t('agent.offline');
+    const key = AGENT_LABEL[agent.status];
+    const label = key ? this.t(key) : agent.status;
+    return agent.restReason && agent.status === 'rest' ? this.t('agent.withReason', { status: label, reason: agent.restReason }) : label;
   });
   readonly liveCalls = computed(() => this.desk.liveCalls().length);
   readonly ringing = computed(() => this.desk.sessions().filter((s) => s.status === 'ringing').length);

@@ -2,6 +2,9 @@
 import type { DeskSession } from '@tccc-desk/desk-core';
 import type { Customer } from '../customers/customer';
 import { findCustomerByPhone } from '../customers/phone-match';
+import { crmTranslate, type CrmMessageKey, type CrmTranslate } from '../i18n/crm-i18n.service';
+
+const ENGLISH = crmTranslate('en');
 
 export interface CallRecord {
   id: string;
@@ -16,44 +19,47 @@ export interface CallRecord {
   outcome: string;
 }
 
-const CHANNEL_WHO: Record<DeskSession['channel'], string> = {
-  phone: 'Unknown caller',
-  voip: 'Unknown caller',
-  im: 'Chat visitor',
-  video: 'Video visitor',
-  internal: 'Another agent',
+const CHANNEL_WHO: Record<DeskSession['channel'], CrmMessageKey> = {
+  phone: 'who.unknownCaller',
+  voip: 'who.unknownCaller',
+  im: 'who.chatVisitor',
+  video: 'who.videoVisitor',
+  internal: 'who.anotherAgent',
 };
 
-const CLOSED_BY: Record<string, string> = {
-  client: 'Caller hung up',
-  seat: 'Agent hung up',
-  admin: 'Ended by an administrator',
-  timer: 'Timed out',
+const CLOSED_BY: Readonly<Record<string, CrmMessageKey>> = {
+  client: 'outcome.client',
+  seat: 'outcome.seat',
+  admin: 'outcome.admin',
+  timer: 'outcome.timer',
 };
 
-export function outcomeOf(session: DeskSession): string {
+/** How the contact ended, in the locale of `t` (English by default). */
+export function outcomeOf(session: DeskSession, t: CrmTranslate = ENGLISH): string {
   // Live when the page was reloaded: how it ended is not known.
-  if (session.interrupted) return 'Interrupted by reload';
+  if (session.interrupted) return t('outcome.interrupted');
   if (session.transferredTo || session.status === 'transferred') {
-    const to = session.transferredTo?.userId ?? (session.transferredTo?.skillGroupId ? `skill group ${session.transferredTo.skillGroupId}` : null);
-    return to ? `Transferred to ${to}` : 'Transferred';
+    if (session.transferredTo?.userId) return t('outcome.transferredTo', { to: session.transferredTo.userId });
+    if (session.transferredTo?.skillGroupId) return t('outcome.transferredToSkill', { id: session.transferredTo.skillGroupId });
+    return t('outcome.transferred');
   }
-  if (!session.answeredAt) return session.direction === 'outbound' ? 'Not answered' : 'Missed';
-  if (session.channel === 'im' && session.closeBy === 'client') return 'Visitor left the chat';
-  if (session.channel === 'im' && session.closeBy === 'seat') return 'Agent ended the chat';
+  if (!session.answeredAt) return session.direction === 'outbound' ? t('outcome.notAnswered') : t('outcome.missed');
+  if (session.channel === 'im' && session.closeBy === 'client') return t('outcome.visitorLeft');
+  if (session.channel === 'im' && session.closeBy === 'seat') return t('outcome.agentEndedChat');
   const closed = session.closeBy ? CLOSED_BY[session.closeBy] : undefined;
-  return closed ?? session.endReason ?? 'Completed';
+  // The platform's own end reason (free text) stays as the platform wrote it.
+  return closed ? t(closed) : (session.endReason ?? t('outcome.completed'));
 }
 
 /** Phone contacts carry a number to match; a chat or video visitor and a colleague do not. */
 const HAS_NUMBER: ReadonlySet<DeskSession['channel']> = new Set(['phone', 'voip']);
 
-export function callRecord(session: DeskSession, customers: readonly Customer[]): CallRecord {
+export function callRecord(session: DeskSession, customers: readonly Customer[], t: CrmTranslate = ENGLISH): CallRecord {
   const phoneNumber = HAS_NUMBER.has(session.channel) ? (session.peer.phoneNumber ?? null) : null;
   const customer = phoneNumber && session.channel === 'phone' ? findCustomerByPhone(customers, phoneNumber) : null;
   const visitor = session.channel === 'im' || session.channel === 'video' ? (session.peer.nickname ?? session.peer.displayName) : undefined;
   const who =
-    customer?.name ?? visitor ?? session.peer.displayName ?? phoneNumber ?? session.peer.nickname ?? session.peer.userId ?? CHANNEL_WHO[session.channel];
+    customer?.name ?? visitor ?? session.peer.displayName ?? phoneNumber ?? session.peer.nickname ?? session.peer.userId ?? t(CHANNEL_WHO[session.channel]);
   const durationMs = session.answeredAt && session.endedAt ? Math.max(0, session.endedAt - session.answeredAt) : null;
   return {
     id: session.id,
@@ -64,7 +70,7 @@ export function callRecord(session: DeskSession, customers: readonly Customer[])
     phoneNumber,
     startedAt: session.offeredAt,
     durationMs,
-    outcome: outcomeOf(session),
+    outcome: outcomeOf(session, t),
   };
 }
 

@@ -3,6 +3,16 @@ import { Router, RouterLink } from '@angular/router';
 import { CUSTOMERS } from '../customers/customers.data';
 import { DeskService } from '../desk/desk.service';
 import { NoticeService } from '../shared/notice.service';
+import { CrmI18n, type CrmMessageKey } from '../i18n/crm-i18n.service';
+import type { DeskSession } from '@tccc-desk/desk-core';
+
+const TITLE: Record<DeskSession['channel'], CrmMessageKey> = {
+  phone: 'pop.phone',
+  voip: 'pop.voip',
+  im: 'pop.im',
+  video: 'pop.video',
+  internal: 'pop.internal',
+};
 import { screenPops } from './screen-pop';
 
 /**
@@ -16,9 +26,9 @@ import { screenPops } from './screen-pop';
   template: `
     <div class="pops" aria-live="assertive">
       @for (pop of pops(); track pop.sessionId) {
-        <section class="card" role="alertdialog" [attr.aria-label]="pop.title" data-testid="screen-pop"
+        <section class="card" role="alertdialog" [attr.aria-label]="t(title[pop.channel])" data-testid="screen-pop"
           [attr.data-kind]="pop.kind" [attr.data-session-id]="pop.sessionId">
-          <p class="title" data-testid="screen-pop-title">{{ pop.title }}</p>
+          <p class="title" data-testid="screen-pop-title">{{ t(title[pop.channel]) }}</p>
           @switch (pop.kind) {
             @case ('customer') {
               <p class="who"><a [routerLink]="['/customers', pop.customer.id]" data-testid="screen-pop-customer">{{ pop.customer.name }}</a></p>
@@ -26,18 +36,18 @@ import { screenPops } from './screen-pop';
             }
             @case ('visitor') {
               <p class="who" data-testid="screen-pop-visitor">{{ pop.label }}</p>
-              <p class="meta">{{ pop.channel === 'im' ? 'Chat' : 'Video' }}@if (pop.details) { · {{ pop.details }} }</p>
+              <p class="meta">{{ pop.channel === 'im' ? t('pop.chat') : t('pop.videoChannel') }}@if (pop.details) { · {{ pop.details }} }</p>
             }
             @case ('colleague') {
               <p class="who" data-testid="screen-pop-colleague">{{ pop.label }}</p>
-              <p class="meta">A colleague is calling</p>
+              <p class="meta">{{ t('pop.colleague') }}</p>
             }
             @default {
-              <p class="who" data-testid="screen-pop-new-caller">New caller</p>
+              <p class="who" data-testid="screen-pop-new-caller">{{ t('pop.newCaller') }}</p>
               <p class="meta">{{ pop.label }}</p>
             }
           }
-          <button type="button" class="accept" data-testid="screen-pop-accept" (click)="accept(pop.sessionId)">Accept</button>
+          <button type="button" class="accept" data-testid="screen-pop-accept" (click)="accept(pop.sessionId)">{{ t('pop.accept') }}</button>
         </section>
       }
     </div>
@@ -55,6 +65,8 @@ export class ScreenPopComponent {
   private readonly desk = inject(DeskService);
   private readonly router = inject(Router);
   private readonly notice = inject(NoticeService);
+  readonly t = inject(CrmI18n).t;
+  readonly title = TITLE;
   /** Contacts already popped (a plain set: not state the template shows). */
   private readonly popped = new Set<string>();
 
@@ -73,7 +85,7 @@ export class ScreenPopComponent {
 
   accept(sessionId: string): void {
     this.desk.accept(sessionId).catch((error: unknown) =>
-      this.notice.show(`Could not accept the call: ${error instanceof Error ? error.message : 'unknown error'}`),
+      this.notice.show(this.t('pop.acceptFailed', { reason: error instanceof Error ? error.message : this.t('dial.unknownError') })),
     );
   }
 }

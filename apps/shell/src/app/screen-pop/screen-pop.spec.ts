@@ -42,6 +42,7 @@ describe('screen pop', () => {
     expect(screenPopFor(ringing({ peer: { phoneNumber: '+8613099999999' } }), CUSTOMERS)).toEqual({
       kind: 'new-caller',
       title: 'Incoming call',
+      channel: 'phone',
       sessionId: 's1',
       phoneNumber: '+8613099999999',
       label: '+8613099999999',
@@ -86,7 +87,7 @@ describe('screen pop', () => {
 
   it('an internal call from a colleague pops as that seat, ringing with direction internal', () => {
     const internal = ringing({ channel: 'internal', direction: 'internal', peer: { userId: 'alice@example.com' } });
-    expect(screenPops([internal], CUSTOMERS)).toEqual([{ kind: 'colleague', sessionId: 's1', title: 'Internal call', label: 'alice@example.com' }]);
+    expect(screenPops([internal], CUSTOMERS)).toEqual([{ channel: 'internal', kind: 'colleague', sessionId: 's1', title: 'Internal call', label: 'alice@example.com' }]);
   });
 });
 

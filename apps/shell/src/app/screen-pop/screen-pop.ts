@@ -7,7 +7,7 @@ import type { DeskSession } from '@tccc-desk/desk-core';
 import type { Customer } from '../customers/customer';
 import { findCustomerByPhone } from '../customers/phone-match';
 
-export type ScreenPop = { sessionId: string; title: string } & (
+export type ScreenPop = { sessionId: string; title: string; channel: DeskSession['channel'] } & (
   | { kind: 'customer'; customer: Customer; phoneNumber: string }
   | { kind: 'new-caller'; phoneNumber: string | null; label: string }
   | { kind: 'visitor'; channel: 'im' | 'video'; label: string; details: string }
@@ -29,7 +29,7 @@ export function isRingingInbound(session: DeskSession): boolean {
 
 export function screenPopFor(session: DeskSession, customers: readonly Customer[]): ScreenPop {
   const { peer } = session;
-  const base = { sessionId: session.id, title: TITLE[session.channel] };
+  const base = { sessionId: session.id, title: TITLE[session.channel], channel: session.channel };
   if (session.channel === 'im' || session.channel === 'video') {
     const label = peer.nickname ?? peer.displayName ?? peer.userId ?? (session.channel === 'im' ? 'Chat visitor' : 'Video visitor');
     const details = [peer.channelName, peer.peerSource].filter(Boolean).join(' · ');

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { DeskService } from '../desk/desk.service';
+import { CrmI18n } from '../i18n/crm-i18n.service';
 import { NoticeService } from './notice.service';
 
 /** A phone number that calls itself through the desk. Without a desk it is plain text with a hint. */
@@ -13,8 +14,8 @@ import { NoticeService } from './notice.service';
       [attr.data-testid]="testId()"
       [attr.data-number]="number()"
       [disabled]="!desk.ready()"
-      [attr.title]="desk.ready() ? 'Call ' + number() : 'The desk is not available'"
-      [attr.aria-label]="'Call ' + (label() || number())"
+      [attr.title]="desk.ready() ? t('dial.call', { number: number() }) : t('desk.notAvailable')"
+      [attr.aria-label]="label() ? t('dial.callWho', { number: number(), who: label() }) : t('dial.call', { number: number() })"
       (click)="dial($event)"
     >
       <span aria-hidden="true">☎</span> {{ number() }}
@@ -22,7 +23,7 @@ import { NoticeService } from './notice.service';
   `,
   styles: `
     .dial { font: inherit; border: 1px solid #cbd5e1; background: #fff; border-radius: 14px; padding: 2px 10px; cursor: pointer; color: #1d4ed8; }
-    .dial:disabled { color: #64748b; cursor: not-allowed; }
+    .dial:disabled { color: #475569; cursor: not-allowed; }
     .dial:not(:disabled):hover { background: #eff6ff; }
   `,
 })
@@ -32,12 +33,13 @@ export class ClickToDialComponent {
   readonly testId = input('click-to-dial');
   protected readonly desk = inject(DeskService);
   private readonly notice = inject(NoticeService);
+  readonly t = inject(CrmI18n).t;
   readonly digits = computed(() => this.number().replace(/[^\d+]/g, ''));
 
   dial(event: Event): void {
     event.stopPropagation(); // rows are links
     this.desk.dial(this.digits()).catch((error: unknown) =>
-      this.notice.show(`Could not call ${this.number()}: ${error instanceof Error ? error.message : 'unknown error'}`),
+      this.notice.show(this.t('dial.failed', { number: this.number(), reason: error instanceof Error ? error.message : this.t('dial.unknownError') })),
     );
   }
 }

@@ -6,6 +6,7 @@
 import { createTabDesk, type Desk } from '@tccc-desk/desk-core';
 import { requestSdkLogin, type AccessTokenSource } from './login-client';
 import { CONTRACT_VERSION, REMOTE_VERSION } from './versions';
+import { setDeskLocale } from './page-locale';
 import { applyPageInterceptors, registerPageInterceptor, type DeskInterception } from './page-interceptors';
 
 export interface GetDeskOptions {
@@ -18,6 +19,8 @@ export interface GetDeskOptions {
    * 20,000). Read when the page's desk is created; later calls cannot change a running desk.
    */
   loadTimeoutMs?: number;
+  /** The desk's language on this page ('en' | 'zh-CN'; tags such as 'zh-Hans' map to one). See setDeskLocale. */
+  locale?: string;
 }
 
 export const PAGE_DESK_KEY: unique symbol = Symbol.for('tccc-desk.remote.page-desk');
@@ -50,6 +53,7 @@ export function getDesk(options?: GetDeskOptions): Desk {
   if (options) {
     if (typeof options.getAccessToken !== 'function') throw new TypeError('getDesk: getAccessToken must be a function');
     slot.login = { getAccessToken: options.getAccessToken, apiBase: options.apiBase ?? '' };
+    if (options.locale !== undefined) setDeskLocale(options.locale);
   }
   if (slot.desk) return slot.desk;
 

@@ -7,7 +7,9 @@ import { createComponent, provideZonelessChangeDetection, type ApplicationRef } 
 import { createApplication } from '@angular/platform-browser';
 import { TCCC_DESK } from '../angular/desk-token';
 import { getDesk, type GetDeskOptions } from '../desk/page-desk';
+import { setDeskLocale } from '../desk/page-locale';
 import { DeskComponent } from '../ui/desk.component';
+import { resolveShortcuts, type DeskShortcuts } from '../ui/shortcuts';
 
 export interface MountOptions extends Partial<GetDeskOptions> {
   restReasons?: readonly string[];
@@ -15,6 +17,8 @@ export interface MountOptions extends Partial<GetDeskOptions> {
   autoConnect?: boolean;
   /** Event log and state inspector (default true). */
   showDiagnostics?: boolean;
+  /** Keyboard shortcuts: `false` (off) or the keys to change, e.g. `{ accept: 'Alt+A', hold: null }`. */
+  shortcuts?: DeskShortcuts;
   /** Where start-up failures go (default: console.error). */
   onError?: (error: unknown) => void;
 }
@@ -28,6 +32,8 @@ export interface Unmount {
 export function mount(element: HTMLElement, options: MountOptions = {}): Unmount {
   if (!element || typeof element.appendChild !== 'function') throw new TypeError('mount: element must be a DOM element');
   const { getAccessToken, apiBase } = options;
+  if (options.shortcuts !== undefined) resolveShortcuts(options.shortcuts); // a TypeError now, not at render
+  if (options.locale !== undefined) setDeskLocale(options.locale);
   const desk = getDesk(getAccessToken ? { getAccessToken, apiBase } : undefined);
 
   const host = element.ownerDocument.createElement('tccc-desk');
@@ -47,6 +53,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Unmount
     if (options.restReasons) ref.setInput('restReasons', options.restReasons);
     if (options.autoConnect !== undefined) ref.setInput('autoConnect', options.autoConnect);
     if (options.showDiagnostics !== undefined) ref.setInput('showDiagnostics', options.showDiagnostics);
+    if (options.shortcuts !== undefined) ref.setInput('shortcuts', options.shortcuts);
     appRef.attachView(ref.hostView);
     appRef.tick();
   });

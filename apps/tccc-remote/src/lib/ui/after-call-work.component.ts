@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { DeskI18n } from '../i18n/desk-i18n';
 
 /**
  * Shown while the agent is in after-call work (`arrange`): notes for the call log, and finishing
@@ -9,18 +10,18 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="acw" data-testid="acw" role="status">
-      <span>After-call work: wrap up, then finish to take calls again.</span>
-      <label class="visually-hidden" for="tccc-acw-notes">Notes for the call log</label>
+      <span>{{ t('acw.text') }}</span>
+      <label class="visually-hidden" for="tccc-acw-notes">{{ t('acw.notes') }}</label>
       <textarea
         id="tccc-acw-notes"
         data-testid="acw-notes"
         rows="2"
         maxlength="4000"
-        placeholder="Notes for the call log"
+        [placeholder]="t('acw.notes')"
         [value]="notes()"
         (input)="notes.set($any($event.target).value)"
       ></textarea>
-      <button type="button" data-testid="acw-finish" [disabled]="disabled()" (click)="finish.emit(notes().trim())">Finish</button>
+      <button type="button" data-testid="acw-finish" [disabled]="disabled()" (click)="finish.emit(notes().trim())">{{ t('acw.finish') }}</button>
     </div>
   `,
   styles: `
@@ -34,4 +35,5 @@ export class AfterCallWorkComponent {
   /** The notes typed, trimmed ('' if none). */
   readonly finish = output<string>();
   readonly notes = signal('');
+  readonly t = inject(DeskI18n).t;
 }

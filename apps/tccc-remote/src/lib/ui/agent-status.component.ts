@@ -1,6 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import type { AgentState } from '@tccc-desk/desk-core';
-import { agentStatusLabel } from './format';
+import { DeskI18n } from '../i18n/desk-i18n';
+import type { MessageKey } from '../i18n/messages';
+import { agentStatusLabel, restReasonLabel } from './format';
 
 /** What the agent may choose; `busy` is only ever set by the platform. */
 export type AgentChoice = 'free' | 'rest' | 'notReady' | 'offline';
@@ -17,7 +19,7 @@ export const DEFAULT_REST_REASONS: readonly string[] = ['Break', 'Lunch', 'Meeti
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="row">
-      <label for="tccc-agent-status">Status</label>
+      <label for="tccc-agent-status">{{ t('agentStatus.label') }}</label>
       <!-- Every option is always there and marks itself selected: a select never shows blank
            (a platform-only status such as busy is a disabled option, not a missing one). -->
       <select
@@ -28,7 +30,7 @@ export const DEFAULT_REST_REASONS: readonly string[] = ['Break', 'Lunch', 'Meeti
       >
         @for (option of options; track option.value) {
           @if (option.choosable || option.value === selected()) {
-            <option [value]="option.value" [disabled]="!option.choosable" [selected]="option.value === selected()">{{ option.label }}</option>
+            <option [value]="option.value" [disabled]="!option.choosable" [selected]="option.value === selected()">{{ t(option.label) }}</option>
           }
         }
       </select>
@@ -37,7 +39,7 @@ export const DEFAULT_REST_REASONS: readonly string[] = ['Break', 'Lunch', 'Meeti
     </div>
     @if (selected() === 'rest') {
       <div class="row">
-        <label for="tccc-rest-reason">Reason</label>
+        <label for="tccc-rest-reason">{{ t('agentStatus.reason') }}</label>
         <select
           id="tccc-rest-reason"
           data-testid="agent-rest-reason"
@@ -46,7 +48,7 @@ export const DEFAULT_REST_REASONS: readonly string[] = ['Break', 'Lunch', 'Meeti
           (change)="chooseReason($any($event.target).value)"
         >
           @for (reason of restReasons(); track reason) {
-            <option [value]="reason">{{ reason }}</option>
+            <option [value]="reason" [selected]="reason === restReason()">{{ reasonLabel(reason) }}</option>
           }
         </select>
       </div>
@@ -67,19 +69,20 @@ export class AgentStatusComponent {
   readonly statusChange = output<AgentStatusChange>();
 
   private readonly chosenReason = signal<string | null>(null);
+  readonly t = inject(DeskI18n).t;
 
   /** The agent's choices, and the platform's own statuses (shown, not choosable). */
-  readonly options: ReadonlyArray<{ value: string; label: string; choosable: boolean }> = [
-    { value: 'free', label: 'Available', choosable: true },
-    { value: 'rest', label: 'On a break', choosable: true },
-    { value: 'notReady', label: 'Not ready', choosable: true },
-    { value: 'offline', label: 'Offline', choosable: true },
-    { value: 'busy', label: 'Busy', choosable: false },
-    { value: 'arrange', label: 'After-call work', choosable: false },
-    { value: 'unknown', label: 'Signed in', choosable: false },
+  readonly options: ReadonlyArray<{ value: string; label: MessageKey; choosable: boolean }> = [
+    { value: 'free', label: 'agent.free', choosable: true },
+    { value: 'rest', label: 'agent.rest', choosable: true },
+    { value: 'notReady', label: 'agent.notReady', choosable: true },
+    { value: 'offline', label: 'agent.offline', choosable: true },
+    { value: 'busy', label: 'agent.busy', choosable: false },
+    { value: 'arrange', label: 'agent.arrange', choosable: false },
+    { value: 'unknown', label: 'agent.unknown', choosable: false },
   ];
 
-  readonly label = computed(() => agentStatusLabel(this.agent()));
+  readonly label = computed(() => agentStatusLabel(this.t, this.agent()));
   readonly selected = computed(() => {
     const agent = this.agent();
     if (!agent.online) return 'offline';
@@ -88,6 +91,10 @@ export class AgentStatusComponent {
   readonly restReason = computed(
     () => this.chosenReason() ?? this.agent().restReason ?? this.restReasons()[0] ?? '',
   );
+
+  reasonLabel(reason: string): string {
+    return restReasonLabel(this.t, reason);
+  }
 
   choose(status: string): void {
     if (status === 'rest') this.statusChange.emit({ status: 'rest', restReason: this.restReason() });

@@ -2,26 +2,35 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ElementRef,
+  Injector,
   OnInit,
+  afterNextRender,
   computed,
+  effect,
   inject,
   input,
   signal,
+  viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { DeskEvent, DeskSession, TabInfo } from '@tccc-desk/desk-core';
 import { scan } from 'rxjs';
 import { injectDesk } from '../angular/desk-token';
+import { TCCC_DESK_SHORTCUTS } from '../angular/desk-shortcuts-token';
+import { DeskI18n } from '../i18n/desk-i18n';
+import type { MessageKey } from '../i18n/messages';
 import { deskSignals } from '../angular/desk-signals';
 import { AfterCallWorkComponent } from './after-call-work.component';
 import { DiagnosticsDownloadComponent } from './diagnostics-download.component';
-import { channelCommands } from './channel-commands';
+import { channelCommands, moduleOf } from './channel-commands';
 import { AgentStatusComponent, DEFAULT_REST_REASONS, type AgentStatusChange } from './agent-status.component';
 import { DialerComponent } from './dialer.component';
 import { ErrorPanelComponent } from './error-panel.component';
 import { EventLogComponent } from './event-log.component';
 import { InternalCallComponent } from './internal-call.component';
-import { errorMessage, lifecycleLabel, peerLabel } from './format';
+import { errorText, incomingText, lifecycleLabel } from './format';
+import { SHORTCUT_ACTIONS, isTypingTarget, matchShortcut, resolveShortcuts, type DeskShortcuts, type ShortcutAction } from './shortcuts';
 import { SessionControlsComponent, type TransferRequest } from './session-controls.component';
 import { SessionListComponent } from './session-list.component';
 import { StateInspectorComponent } from './state-inspector.component';
@@ -47,21 +56,41 @@ const EVENT_LOG_SIZE = 100;
     SessionListComponent,
     StateInspectorComponent,
   ],
-  host: { class: 'tccc-desk' },
+  providers: [DeskI18n],
+  host: { class: 'tccc-desk', '[attr.lang]': 'i18n.locale()' },
   template: `
-    <section class="desk" aria-label="Contact center desk">
+    <section class="desk" [attr.aria-label]="t('desk.label')">
       <header class="top">
-        <h2>Desk</h2>
+        <h2>{{ t('desk.title') }}</h2>
         <span class="lifecycle" data-testid="desk-status" [attr.data-status]="lifecycle().status" aria-live="polite">
           {{ lifecycleText() }}
         </span>
+        @if (bindings().size) {
+          <button type="button" class="link help-toggle" data-testid="shortcut-help-toggle" [attr.aria-expanded]="helpOpen()"
+            aria-controls="tccc-shortcut-help" (click)="toggleHelp()">{{ t('shortcuts.toggle') }}@if (helpKey()) { <kbd>{{ helpKey() }}</kbd> }</button>
+        }
       </header>
 
       @if (follower()) {
         <p class="tab-banner" role="status" data-testid="desk-other-tab">
-          The desk is active in another tab.
-          <button type="button" data-testid="desk-use-here" (click)="useHere()">Use it here</button>
+          {{ t('tabs.follower') }}
+          <button type="button" data-testid="desk-use-here" (click)="useHere()">{{ t('tabs.useHere') }}</button>
         </p>
+      }
+
+      @if (helpOpen()) {
+        <section class="help" id="tccc-shortcut-help" data-testid="shortcut-panel" tabindex="-1" aria-labelledby="tccc-shortcut-help-title">
+          <h3 id="tccc-shortcut-help-title">{{ t('shortcuts.title') }}</h3>
+          <p class="hint">{{ t('shortcuts.scope') }}</p>
+          <dl>
+            @for (row of helpRows(); track row.action) {
+              <div [attr.data-testid]="'shortcut-' + row.action"><dt>{{ t(row.label) }}</dt><dd>
+                @if (row.key) { <kbd>{{ row.key }}</kbd> } @else { {{ t('shortcuts.none') }} }
+              </dd></div>
+            }
+          </dl>
+          <button type="button" data-testid="shortcut-help-close" (click)="toggleHelp()">{{ t('shortcuts.close') }}</button>
+        </section>
       }
 
       @if (lifecycle(); as l) {
@@ -72,7 +101,11 @@ const EVENT_LOG_SIZE = 100;
 
       <div class="announcer" aria-live="assertive" aria-atomic="true" data-testid="incoming-call">
         @if (incoming(); as call) {
-          @if (!follower()) { Incoming {{ call.kind }} from {{ call.from }} }
+          @if (!follower()) {
+            {{ call.text }}
+            <!-- For screen readers; on screen the key is in the shortcut list (one line less in the panel). -->
+            @if (call.hint) { <span class="visually-hidden">{{ call.hint }}</span> }
+          }
         }
       </div>
 
@@ -87,6 +120,7 @@ const EVENT_LOG_SIZE = 100;
 
         @if (current(); as session) {
           <tccc-session-controls
+            #controls
             [session]="session"
             [now]="now()"
             (accept)="accept(session)"
@@ -107,8 +141,9 @@ const EVENT_LOG_SIZE = 100;
 
       @if (commandError()) {
         <p class="command-error" role="alert" data-testid="command-error">
-          {{ commandError() }}
-          <button type="button" class="link" data-testid="command-error-dismiss" (click)="commandError.set(null)" aria-label="Dismiss">×</button>
+          <span>{{ commandErrorText()?.message }}
+            @if (commandErrorText()?.detail; as detail) { <span class="detail" lang="en">{{ detail }}</span> }</span>
+          <button type="button" class="link" data-testid="command-error-dismiss" (click)="commandError.set(null)" [attr.aria-label]="t('command.dismiss')">×</button>
         </p>
       }
 
@@ -129,7 +164,18 @@ const EVENT_LOG_SIZE = 100;
     .desk { display: grid; gap: 10px; padding: 12px; background: var(--tccc-bg); border: 1px solid var(--tccc-border); border-radius: 8px; }
     .top { display: flex; align-items: center; justify-content: space-between; }
     h2 { margin: 0; font-size: 15px; }
+    .top { gap: 8px; }
+    h2 { flex: 1; }
     .lifecycle { font-size: 11px; color: var(--tccc-muted); }
+    .help-toggle { font-size: 11px; color: var(--tccc-accent); text-decoration: underline; padding: 2px 4px; }
+    kbd { font: 11px ui-monospace, monospace; padding: 0 4px; border: 1px solid var(--tccc-border); border-radius: 3px; background: var(--tccc-chip); color: #18181b; }
+    .help { border: 1px solid var(--tccc-border); border-radius: 6px; padding: 8px; display: grid; gap: 6px; }
+    .help h3 { margin: 0; font-size: 13px; }
+    .help .hint { margin: 0; color: var(--tccc-muted); font-size: 11px; }
+    .help dl { margin: 0; display: grid; gap: 2px; }
+    .help dl div { display: flex; justify-content: space-between; gap: 8px; }
+    .help dd { margin: 0; }
+    .detail { display: block; font-size: 11px; color: var(--tccc-muted); }
     .lifecycle[data-status='ready'] { color: var(--tccc-ok); }
     .lifecycle[data-status='error'] { color: var(--tccc-danger); }
     .announcer:empty { display: none; }
@@ -152,16 +198,30 @@ export class DeskComponent implements OnInit {
   readonly autoConnect = input(true);
   /** Event log and state inspector, for integrators. */
   readonly showDiagnostics = input(true);
+  /**
+   * Keyboard shortcuts: `false` turns them off, `{ accept: 'Alt+A', hold: null }` rebinds or turns
+   * off single ones (see shortcuts.ts). Default: `provideDesk({ shortcuts })`, else the defaults.
+   */
+  readonly shortcuts = input<DeskShortcuts | undefined>(undefined);
 
   protected readonly desk = injectDesk();
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly providedShortcuts = inject(TCCC_DESK_SHORTCUTS, { optional: true });
+  protected readonly i18n = inject(DeskI18n);
+  readonly t = this.i18n.t;
+  private readonly controls = viewChild<SessionControlsComponent>('controls');
   protected readonly signals = deskSignals({ desk: this.desk });
 
   readonly lifecycle = this.signals.lifecycle;
   readonly agent = this.signals.agent;
   readonly sessions = this.signals.sessions;
   readonly selected = signal<string | null>(null);
-  readonly commandError = signal<string | null>(null);
+  /** What the last command rejected with (shown in the current language, so kept as it came). */
+  readonly commandError = signal<unknown>(null);
+  readonly commandErrorText = computed(() => (this.commandError() === null ? null : errorText(this.t, this.commandError())));
+  readonly helpOpen = signal(false);
   readonly now = signal(Date.now());
 
   readonly events = toSignal(
@@ -174,7 +234,16 @@ export class DeskComponent implements OnInit {
   readonly follower = computed(() => this.tab().role === 'follower');
 
   readonly ready = computed(() => this.lifecycle().status === 'ready');
-  readonly lifecycleText = computed(() => lifecycleLabel(this.lifecycle()));
+  readonly lifecycleText = computed(() => lifecycleLabel(this.t, this.lifecycle()));
+  readonly bindings = computed(() => resolveShortcuts(this.shortcuts() ?? this.providedShortcuts ?? undefined));
+  readonly helpKey = computed(() => this.bindings().get('help')?.label ?? null);
+  readonly helpRows = computed(() =>
+    SHORTCUT_ACTIONS.map((action) => ({
+      action,
+      label: `shortcuts.${action}` as const satisfies MessageKey,
+      key: this.bindings().get(action)?.label ?? null,
+    })),
+  );
   /** The session the controls act on: the one picked in the list, else the desk's active one. */
   readonly current = computed(() => {
     const sessions = this.sessions();
@@ -185,17 +254,33 @@ export class DeskComponent implements OnInit {
       null
     );
   });
+  /** The contact ringing for this agent (not a call the agent is making). */
+  readonly ringing = computed(() => this.sessions().find((session) => session.status === 'ringing' && session.direction !== 'outbound') ?? null);
   readonly incoming = computed(() => {
-    const ringing = this.sessions().find((session) => session.status === 'ringing' && session.direction !== 'outbound');
+    const ringing = this.ringing();
     if (!ringing) return null;
-    const kind = ringing.channel === 'im' ? 'chat' : ringing.channel === 'video' ? 'video call' : ringing.channel === 'internal' ? 'internal call' : 'call';
-    return { kind, from: peerLabel(ringing) };
+    const key = this.bindings().get('accept')?.label;
+    return { text: incomingText(this.t, ringing), hint: key ? this.t('incoming.acceptHint', { key }) : null };
   });
 
   constructor() {
     // Call durations tick once a second (zoneless: a signal write schedules change detection).
     const timer = setInterval(() => this.now.set(Date.now()), 1000);
     this.destroyRef.onDestroy(() => clearInterval(timer));
+
+    const doc = this.host.nativeElement.ownerDocument;
+    const onKey = (event: KeyboardEvent) => this.onKey(event);
+    doc.addEventListener('keydown', onKey);
+    this.destroyRef.onDestroy(() => doc.removeEventListener('keydown', onKey));
+
+    // A new contact rings: bring the agent to its Accept button, unless they are busy elsewhere.
+    let announced: string | null = null;
+    effect(() => {
+      const id = this.ringing()?.id ?? null;
+      if (id === announced) return;
+      announced = id;
+      if (id) afterNextRender(() => this.focusIncoming(), { injector: this.injector });
+    });
   }
 
   ngOnInit(): void {
@@ -211,7 +296,86 @@ export class DeskComponent implements OnInit {
     } catch (error) {
       pending = Promise.reject(error);
     }
-    pending.catch((error: unknown) => this.commandError.set(errorMessage(error)));
+    pending.catch((error: unknown) => this.commandError.set(error ?? new Error()));
+  }
+
+  toggleHelp(): void {
+    const open = !this.helpOpen();
+    this.helpOpen.set(open);
+    if (open) afterNextRender(() => this.focusTestId('shortcut-panel'), { injector: this.injector });
+  }
+
+  /** A key anywhere on the page: one of the shortcuts, unless the agent is typing (see shortcuts.ts). */
+  onKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.helpOpen() && !event.defaultPrevented) {
+      this.helpOpen.set(false);
+      event.preventDefault();
+      return;
+    }
+    const action = matchShortcut(event, this.bindings());
+    // Handled once per page even with two desks mounted: the first one marks the event.
+    if (action && this.perform(action)) event.preventDefault();
+  }
+
+  /** Does what a shortcut asks, if it applies now; false when it does not (the key is left alone). */
+  perform(action: ShortcutAction): boolean {
+    if (action === 'help') {
+      this.toggleHelp();
+      return true;
+    }
+    if (!this.ready()) return false;
+    const current = this.current();
+    const connected = !!current && (current.status === 'talking' || current.status === 'held');
+    switch (action) {
+      case 'accept': {
+        const ringing = this.ringing();
+        if (!ringing) return false;
+        this.selected.set(ringing.id);
+        this.accept(ringing);
+        return true;
+      }
+      case 'hangUp':
+        if (!current || current.status === 'ended' || current.status === 'transferred') return false;
+        this.hangUp(current);
+        return true;
+      case 'mute':
+        if (!connected || moduleOf(current) === 'chat') return false;
+        this.setMuted(current, !current.muted);
+        return true;
+      case 'hold':
+        if (!connected || moduleOf(current) !== 'call') return false;
+        this.setHeld(current, current.status !== 'held');
+        return true;
+      case 'dialer':
+        return this.focusTestId('dial-input');
+      case 'transfer':
+        return this.controls()?.openTransfer() ?? false;
+      case 'available':
+        this.setAgentStatus({ status: 'free' });
+        return true;
+      case 'break':
+        this.setAgentStatus({ status: 'rest', restReason: this.restReasons()[0] });
+        return true;
+    }
+  }
+
+  private focusTestId(testId: string): boolean {
+    const target = this.host.nativeElement.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+    target?.focus();
+    return !!target;
+  }
+
+  /**
+   * Focus goes to Accept only when it is free to take: nothing focused (the page body), or
+   * something in the desk that is not a field. A host's form the agent is typing in keeps it;
+   * the aria-live announcement still tells them.
+   */
+  private focusIncoming(): void {
+    const doc = this.host.nativeElement.ownerDocument;
+    const active = doc.activeElement;
+    const free = !active || active === doc.body || active === doc.documentElement;
+    const inDesk = !!active && this.host.nativeElement.contains(active) && !isTypingTarget({ target: active });
+    if (free || inDesk) this.controls()?.focus('accept');
   }
 
   /** Take the desk over from the other tab (it lets go of its SDK; this tab logs in afresh). */

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import type { Desk } from '@tccc-desk/desk-core';
+import { DeskI18n } from '../i18n/desk-i18n';
 
 /** "Download diagnostics": the desk's masked diagnostics document as a JSON file, for support. */
 @Component({
@@ -7,7 +8,7 @@ import type { Desk } from '@tccc-desk/desk-core';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="row">
-      <button type="button" data-testid="diagnostics-download" [disabled]="busy()" (click)="download()">Download diagnostics</button>
+      <button type="button" data-testid="diagnostics-download" [disabled]="busy()" (click)="download()">{{ t('diagnostics.download') }}</button>
       @if (problem()) { <span class="problem" role="alert" data-testid="diagnostics-problem">{{ problem() }}</span> }
     </div>
   `,
@@ -20,6 +21,7 @@ export class DiagnosticsDownloadComponent {
   readonly desk = input.required<Desk>();
   readonly busy = signal(false);
   readonly problem = signal<string | null>(null);
+  readonly t = inject(DeskI18n).t;
 
   async download(): Promise<void> {
     this.busy.set(true);
@@ -35,7 +37,7 @@ export class DiagnosticsDownloadComponent {
       // Let the download start before the URL goes.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      this.problem.set(`Diagnostics could not be made: ${error instanceof Error ? error.message : 'unknown error'}`);
+      this.problem.set(this.t('diagnostics.failed', { reason: error instanceof Error ? error.message : this.t('diagnostics.unknownReason') }));
     } finally {
       this.busy.set(false);
     }

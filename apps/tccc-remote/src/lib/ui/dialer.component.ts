@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { DeskI18n } from '../i18n/desk-i18n';
 
 /** Digits, with an optional leading +, and the separators people type (spaces, dashes, dots, brackets). */
 const DIALABLE = /^\+?[0-9][0-9 ().-]{1,30}$/;
@@ -12,23 +13,23 @@ export function normalizeNumber(raw: string): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="dialer" (submit)="$event.preventDefault(); dial()">
-      <label for="tccc-dial-input" class="visually-hidden">Number to call</label>
+      <label for="tccc-dial-input" class="visually-hidden">{{ t('dialer.label') }}</label>
       <input
         id="tccc-dial-input"
         data-testid="dial-input"
         type="tel"
         inputmode="tel"
         autocomplete="off"
-        placeholder="Number to call"
+        [placeholder]="t('dialer.label')"
         [disabled]="disabled()"
         [value]="number()"
         (input)="number.set($any($event.target).value)"
         [attr.aria-invalid]="invalid()"
       />
-      <button type="submit" data-testid="dial-button" [disabled]="disabled() || !valid()">Call</button>
+      <button type="submit" data-testid="dial-button" [disabled]="disabled() || !valid()">{{ t('dialer.call') }}</button>
     </form>
     @if (invalid()) {
-      <p class="hint" data-testid="dial-hint">Enter a phone number (digits, optional +).</p>
+      <p class="hint" data-testid="dial-hint">{{ t('dialer.hint') }}</p>
     }
   `,
   styles: `
@@ -41,6 +42,7 @@ export class DialerComponent {
   readonly disabled = input(false);
   readonly dialNumber = output<string>();
   readonly number = signal('');
+  readonly t = inject(DeskI18n).t;
 
   readonly valid = computed(() => DIALABLE.test(this.number().trim()));
   readonly invalid = computed(() => this.number().trim() !== '' && !this.valid());

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import type { DeskEvent } from '@tccc-desk/desk-core';
+import { DeskI18n } from '../i18n/desk-i18n';
 
 /** For integrators: the SDK events as the desk received them, newest first. */
 @Component({
@@ -7,7 +8,7 @@ import type { DeskEvent } from '@tccc-desk/desk-core';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <details data-testid="event-log">
-      <summary>Event log ({{ events().length }})</summary>
+      <summary>{{ t('eventLog.summary', { count: events().length }) }}</summary>
       <ol class="log">
         @for (event of events(); track $index) {
           <li data-testid="event-log-entry" [attr.data-event]="event.name">
@@ -15,7 +16,7 @@ import type { DeskEvent } from '@tccc-desk/desk-core';
             <code>{{ payload(event) }}</code>
           </li>
         } @empty {
-          <li class="empty">No events yet</li>
+          <li class="empty">{{ t('eventLog.empty') }}</li>
         }
       </ol>
     </details>
@@ -30,9 +31,11 @@ import type { DeskEvent } from '@tccc-desk/desk-core';
 })
 export class EventLogComponent {
   readonly events = input.required<readonly DeskEvent[]>();
+  private readonly i18n = inject(DeskI18n);
+  readonly t = this.i18n.t;
 
   time(at: number): string {
-    return new Date(at).toLocaleTimeString();
+    return this.i18n.time(at);
   }
 
   payload(event: DeskEvent): string {

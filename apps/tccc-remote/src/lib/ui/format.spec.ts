@@ -1,9 +1,40 @@
-import { lifecycleLabel, waitingForLineText } from './format';
+import type { Locale } from '@tccc-desk/i18n';
+import { translate, type MessageKey } from '../i18n/messages';
+import { agentStatusLabel, errorText, lifecycleLabel, waitingForLineText, type Translate } from './format';
+
+const tr = (locale: Locale): Translate => (key: MessageKey, params) => translate(locale, key, params);
 
 describe('lifecycleLabel', () => {
   it('says the desk is waiting for a line, with about how long, while the token API queues the login', () => {
-    expect(lifecycleLabel({ status: 'authenticating', waitingForLineSeconds: 12 })).toBe('Waiting for a line to the contact center (about 12 s)');
-    expect(waitingForLineText(0.2)).toBe('Waiting for a line to the contact center (about 1 s)');
-    expect(lifecycleLabel({ status: 'authenticating' })).toBe('Signing in…');
+    expect(lifecycleLabel(tr('en'), { status: 'authenticating', waitingForLineSeconds: 12 })).toBe('Waiting for a line to the contact center (about 12 s)');
+    expect(waitingForLineText(tr('en'), 0.2)).toBe('Waiting for a line to the contact center (about 1 s)');
+    expect(lifecycleLabel(tr('en'), { status: 'authenticating' })).toBe('Signing in…');
+    expect(lifecycleLabel(tr('zh-CN'), { status: 'authenticating', waitingForLineSeconds: 12 })).toBe('正在等待联络中心线路（约 12 秒）');
+    expect(lifecycleLabel(tr('zh-CN'), { status: 'ready', readyAt: 1 })).toBe('已连接');
+  });
+});
+
+describe('agentStatusLabel', () => {
+  it('names the status, a default rest reason and a pending request in the locale', () => {
+    const agent = { status: 'rest' as const, restReason: 'Lunch', online: true, pending: { status: 'free' as const } };
+    expect(agentStatusLabel(tr('en'), agent)).toBe('On a break: Lunch → Available…');
+    expect(agentStatusLabel(tr('zh-CN'), agent)).toBe('小休：午餐 → 空闲…');
+    expect(agentStatusLabel(tr('zh-CN'), { status: 'rest', restReason: 'Dentist', online: true })).toBe('小休：Dentist');
+    expect(agentStatusLabel(tr('en'), { status: 'free', online: false })).toBe('Offline');
+  });
+});
+
+describe('errorText', () => {
+  it("gives the code's message in the locale and the original message as detail when it says more", () => {
+    expect(errorText(tr('zh-CN'), { code: 'no_seat', message: 'You have no contact center seat.' })).toEqual({
+      message: '您没有联络中心座席。',
+      detail: 'You have no contact center seat.',
+    });
+    expect(errorText(tr('en'), { code: 'no_seat', message: 'You have no contact center seat.' })).toEqual({
+      message: 'You have no contact center seat.',
+      detail: null,
+    });
+    expect(errorText(tr('en'), new Error('boom'))).toEqual({ message: 'The desk could not do that.', detail: 'boom' });
+    expect(errorText(tr('en'), { code: 'toString', message: '' })).toEqual({ message: 'The desk could not do that.', detail: null });
   });
 });

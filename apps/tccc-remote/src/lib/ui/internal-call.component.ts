@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { DeskI18n } from '../i18n/desk-i18n';
 
 /** Calling a colleague (an internal call, `tccc.Call.startInternalCall`) by their agent account. */
 @Component({
@@ -6,17 +7,17 @@ import { ChangeDetectionStrategy, Component, computed, input, output, signal } f
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="internal" (submit)="$event.preventDefault(); call()">
-      <label for="tccc-internal-input" class="visually-hidden">Colleague to call</label>
+      <label for="tccc-internal-input" class="visually-hidden">{{ t('internal.label') }}</label>
       <input
         id="tccc-internal-input"
         data-testid="internal-input"
         autocomplete="off"
-        placeholder="Colleague (agent@example.com)"
+        [placeholder]="t('internal.placeholder')"
         [disabled]="disabled()"
         [value]="callee()"
         (input)="callee.set($any($event.target).value)"
       />
-      <button type="submit" data-testid="internal-button" [disabled]="disabled() || !valid()">Call agent</button>
+      <button type="submit" data-testid="internal-button" [disabled]="disabled() || !valid()">{{ t('internal.call') }}</button>
     </form>
   `,
   styles: `
@@ -28,6 +29,7 @@ export class InternalCallComponent {
   readonly disabled = input(false);
   readonly callAgent = output<string>();
   readonly callee = signal('');
+  readonly t = inject(DeskI18n).t;
 
   readonly valid = computed(() => {
     const callee = this.callee().trim();

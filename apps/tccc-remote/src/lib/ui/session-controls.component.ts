@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, output, signal } from '@angular/core';
 import type { DeskSession } from '@tccc-desk/desk-core';
 import { moduleOf } from './channel-commands';
-import { channelLabel, formatDuration, peerLabel, sessionDetails, sessionStatusLabel } from './format';
+import { DeskI18n } from '../i18n/desk-i18n';
+import { channelLabel, peerLabel, sessionDetails, sessionStatusLabel } from './format';
 
 export type TransferRequest = { userId: string } | { skillGroupId: string };
 
@@ -13,12 +14,12 @@ export const DTMF_KEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', 
   template: `
     @let s = session();
     <section class="active" data-testid="active-session" [attr.data-session-id]="s.id" [attr.data-status]="s.status"
-      [attr.data-channel]="s.channel" [attr.aria-label]="'Current ' + channel().toLowerCase() + ' contact'">
+      [attr.data-channel]="s.channel" [attr.aria-label]="t('controls.label', { channel: s.channel })">
       <header>
         <span class="peer" data-testid="active-peer">{{ peer() }}</span>
         <span class="status" data-testid="active-status">{{ channel() }} · {{ status() }}
           @if (s.answeredAt) { · {{ elapsed() }} }
-          @if (s.muted) { · muted }
+          @if (s.muted) { · {{ t('controls.muted') }} }
         </span>
         @if (details().length) {
           <dl class="details" data-testid="session-details">
@@ -31,36 +32,36 @@ export const DTMF_KEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', 
 
       <div class="buttons">
         @if (canAccept()) {
-          <button type="button" class="accept" data-testid="accept" [disabled]="disabled()" (click)="accept.emit()">Accept</button>
+          <button type="button" class="accept" data-testid="accept" [disabled]="disabled()" (click)="accept.emit()">{{ t('controls.accept') }}</button>
         }
         <button type="button" class="hangup" data-testid="hangup" [disabled]="disabled()" (click)="hangUp.emit()">{{ endLabel() }}</button>
         @if (connected()) {
           @if (module() !== 'chat') {
             <button type="button" data-testid="mute" [attr.aria-pressed]="s.muted" [disabled]="disabled()" (click)="toggleMute.emit(!s.muted)">
-              {{ s.muted ? 'Unmute' : 'Mute' }}
+              {{ s.muted ? t('controls.unmute') : t('controls.mute') }}
             </button>
           }
           @if (module() === 'video') {
             <button type="button" data-testid="camera" [attr.aria-pressed]="!!s.videoMuted" [disabled]="disabled()"
               (click)="toggleCamera.emit(!s.videoMuted)">
-              {{ s.videoMuted ? 'Camera on' : 'Camera off' }}
+              {{ s.videoMuted ? t('controls.cameraOn') : t('controls.cameraOff') }}
             </button>
           }
           @if (module() === 'call') {
             <button type="button" data-testid="hold" [attr.aria-pressed]="s.status === 'held'" [disabled]="disabled()"
               (click)="toggleHold.emit(s.status !== 'held')">
-              {{ s.status === 'held' ? 'Resume' : 'Hold' }}
+              {{ s.status === 'held' ? t('controls.resume') : t('controls.hold') }}
             </button>
-            <button type="button" data-testid="keypad-toggle" [attr.aria-expanded]="keypadOpen()" (click)="keypadOpen.set(!keypadOpen())">Keypad</button>
+            <button type="button" data-testid="keypad-toggle" [attr.aria-expanded]="keypadOpen()" (click)="keypadOpen.set(!keypadOpen())">{{ t('controls.keypad') }}</button>
           }
-          <button type="button" data-testid="transfer-toggle" [attr.aria-expanded]="transferOpen()" (click)="transferOpen.set(!transferOpen())">Transfer</button>
+          <button type="button" data-testid="transfer-toggle" [attr.aria-expanded]="transferOpen()" (click)="transferOpen.set(!transferOpen())">{{ t('controls.transfer') }}</button>
         }
       </div>
 
       @if (connected() && module() === 'call' && keypadOpen()) {
-        <div class="keypad" role="group" aria-label="Keypad (DTMF)">
+        <div class="keypad" role="group" [attr.aria-label]="t('keypad.label')">
           @for (key of keys; track key) {
-            <button type="button" [attr.data-testid]="'dtmf-' + key" [attr.aria-label]="'Send ' + key" [disabled]="disabled()"
+            <button type="button" [attr.data-testid]="'dtmf-' + key" [attr.aria-label]="t('keypad.send', { key })" [disabled]="disabled()"
               (click)="sendDigit(key)">{{ key }}</button>
           }
           <output class="sent" data-testid="dtmf-sent" aria-live="polite">{{ sent() }}</output>
@@ -68,15 +69,15 @@ export const DTMF_KEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', 
       }
 
       @if (connected() && transferOpen()) {
-        <form class="transfer" (submit)="$event.preventDefault(); submitTransfer()" aria-label="Transfer the call">
-          <label for="tccc-transfer-user">To an agent</label>
+        <form class="transfer" (submit)="$event.preventDefault(); submitTransfer()" [attr.aria-label]="t('transfer.form')">
+          <label for="tccc-transfer-user">{{ t('transfer.toAgent') }}</label>
           <input id="tccc-transfer-user" data-testid="transfer-user" placeholder="agent@example.com" autocomplete="off"
             [value]="userId()" (input)="userId.set($any($event.target).value)" />
-          <label for="tccc-transfer-skill">or a skill group</label>
-          <input id="tccc-transfer-skill" data-testid="transfer-skill" placeholder="Skill group id" autocomplete="off"
+          <label for="tccc-transfer-skill">{{ t('transfer.orSkill') }}</label>
+          <input id="tccc-transfer-skill" data-testid="transfer-skill" [placeholder]="t('transfer.skillPlaceholder')" autocomplete="off"
             [value]="skillGroupId()" (input)="skillGroupId.set($any($event.target).value)" />
           @if (transferProblem()) { <p class="hint" data-testid="transfer-hint">{{ transferProblem() }}</p> }
-          <button type="submit" data-testid="transfer-submit" [disabled]="disabled() || !transferTarget()">Transfer</button>
+          <button type="submit" data-testid="transfer-submit" [disabled]="disabled() || !transferTarget()">{{ t('transfer.submit') }}</button>
         </form>
       }
     </section>
@@ -118,25 +119,29 @@ export class SessionControlsComponent {
   readonly transfer = output<TransferRequest>();
 
   readonly keys = DTMF_KEYS;
+  private readonly i18n = inject(DeskI18n);
+  readonly t = this.i18n.t;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   readonly keypadOpen = signal(false);
   readonly transferOpen = signal(false);
   readonly sent = signal('');
   readonly userId = signal('');
   readonly skillGroupId = signal('');
 
-  readonly peer = computed(() => peerLabel(this.session()));
-  readonly channel = computed(() => channelLabel(this.session()));
+  readonly peer = computed(() => peerLabel(this.t, this.session()));
+  readonly channel = computed(() => channelLabel(this.t, this.session()));
   readonly module = computed(() => moduleOf(this.session()));
-  readonly details = computed(() => sessionDetails(this.session()));
+  readonly details = computed(() => sessionDetails(this.t, this.session()));
   readonly endLabel = computed(() => {
     const s = this.session();
-    if (s.status === 'ringing' && s.direction !== 'outbound') return 'Decline';
-    if (s.channel === 'im') return 'End chat';
-    if (s.channel === 'video') return 'End video';
-    return 'Hang up';
+    if (s.status === 'ringing' && s.direction !== 'outbound') return this.t('controls.decline');
+    if (s.channel === 'im') return this.t('controls.endChat');
+    if (s.channel === 'video') return this.t('controls.endVideo');
+    return this.t('controls.hangUp');
   });
-  readonly status = computed(() => sessionStatusLabel(this.session()));
-  readonly elapsed = computed(() => formatDuration(this.now() - (this.session().answeredAt ?? this.now())));
+  readonly status = computed(() => sessionStatusLabel(this.t, this.session()));
+  readonly elapsed = computed(() => this.i18n.clock(this.now() - (this.session().answeredAt ?? this.now())));
   readonly canAccept = computed(() => this.session().status === 'ringing' && this.session().direction !== 'outbound');
   readonly connected = computed(() => this.session().status === 'talking' || this.session().status === 'held');
 
@@ -148,8 +153,23 @@ export class SessionControlsComponent {
     return null;
   });
   readonly transferProblem = computed(() =>
-    this.userId().trim() && this.skillGroupId().trim() ? 'Choose an agent or a skill group, not both.' : null,
+    this.userId().trim() && this.skillGroupId().trim() ? this.t('transfer.both') : null,
   );
+
+  /** The transfer shortcut: open the form (if the contact is connected) and put the caret in the agent field. */
+  openTransfer(): boolean {
+    if (!this.connected()) return false;
+    this.transferOpen.set(true);
+    afterNextRender(() => this.focus('transfer-user'), { injector: this.injector });
+    return true;
+  }
+
+  /** Focus one of the card's controls by its test id (after a render, when it exists). */
+  focus(testId: string): boolean {
+    const target = this.host.nativeElement.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+    target?.focus();
+    return !!target;
+  }
 
   sendDigit(key: string): void {
     this.sent.update((digits) => (digits + key).slice(-24));

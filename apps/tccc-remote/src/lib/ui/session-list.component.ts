@@ -1,12 +1,13 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import type { DeskSession } from '@tccc-desk/desk-core';
-import { channelLabel, formatDuration, peerLabel, sessionStatusLabel } from './format';
+import { DeskI18n } from '../i18n/desk-i18n';
+import { channelLabel, directionLabel, peerLabel, sessionStatusLabel } from './format';
 
 @Component({
   selector: 'tccc-session-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ul class="sessions" data-testid="session-list" aria-label="Live sessions">
+    <ul class="sessions" data-testid="session-list" [attr.aria-label]="t('sessions.label')">
       @for (session of sessions(); track session.id) {
         <li>
           <button
@@ -20,7 +21,7 @@ import { channelLabel, formatDuration, peerLabel, sessionStatusLabel } from './f
           >
             <span class="peer">{{ label(session) }}</span>
             <span class="meta">
-              {{ channel(session) }} · {{ session.direction }} · {{ statusLabel(session) }}
+              {{ channel(session) }} · {{ direction(session) }} · {{ statusLabel(session) }}
               @if (session.answeredAt) {
                 · {{ elapsed(session) }}
               }
@@ -28,7 +29,7 @@ import { channelLabel, formatDuration, peerLabel, sessionStatusLabel } from './f
           </button>
         </li>
       } @empty {
-        <li class="empty" data-testid="session-list-empty">No live calls</li>
+        <li class="empty" data-testid="session-list-empty">{{ t('sessions.empty') }}</li>
       }
     </ul>
   `,
@@ -50,19 +51,26 @@ export class SessionListComponent {
   readonly now = input(0);
   readonly select = output<string>();
 
+  private readonly i18n = inject(DeskI18n);
+  readonly t = this.i18n.t;
+
   label(session: DeskSession): string {
-    return peerLabel(session);
+    return peerLabel(this.t, session);
   }
 
   channel(session: DeskSession): string {
-    return channelLabel(session);
+    return channelLabel(this.t, session);
+  }
+
+  direction(session: DeskSession): string {
+    return directionLabel(this.t, session);
   }
 
   statusLabel(session: DeskSession): string {
-    return sessionStatusLabel(session);
+    return sessionStatusLabel(this.t, session);
   }
 
   elapsed(session: DeskSession): string {
-    return formatDuration(this.now() - (session.answeredAt ?? this.now()));
+    return this.i18n.clock(this.now() - (session.answeredAt ?? this.now()));
   }
 }

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { DeskState } from '@tccc-desk/desk-core';
+import { DeskI18n } from '../i18n/desk-i18n';
 
 /** For integrators: the desk's whole state, as desk-core's store holds it (raw payloads left out). */
 @Component({
@@ -7,7 +8,7 @@ import type { DeskState } from '@tccc-desk/desk-core';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <details data-testid="state-inspector">
-      <summary>State inspector</summary>
+      <summary>{{ t('state.summary') }}</summary>
       <pre data-testid="state-json">{{ json() }}</pre>
     </details>
   `,
@@ -15,10 +16,11 @@ import type { DeskState } from '@tccc-desk/desk-core';
 })
 export class StateInspectorComponent {
   readonly state = input<DeskState | undefined>();
+  readonly t = inject(DeskI18n).t;
 
   readonly json = computed(() => {
     const state = this.state();
-    if (!state) return '(no state yet)';
+    if (!state) return this.t('state.none');
     return JSON.stringify(state, (key, value: unknown) => (key === 'raw' ? undefined : value), 2);
   });
 }

@@ -1,0 +1,68 @@
+import { DEFAULT_SHORTCUTS, matchShortcut, parseBinding, resolveShortcuts } from './shortcuts';
+
+function keydown(key: string, init: KeyboardEventInit = {}, target: Element = document.body): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+  Object.defineProperty(event, 'target', { value: target });
+  return event;
+}
+
+describe('shortcuts', () => {
+  const defaults = resolveShortcuts(undefined);
+
+  it('maps the default keys to the actions', () => {
+    expect(matchShortcut(keydown('a'), defaults)).toBe('accept');
+    expect(matchShortcut(keydown('e'), defaults)).toBe('hangUp');
+    expect(matchShortcut(keydown('h'), defaults)).toBe('hold');
+    expect(matchShortcut(keydown('?', { shiftKey: true }), defaults)).toBe('help');
+    expect(matchShortcut(keydown('A', { shiftKey: false }), defaults)).toBe('accept'); // caps lock
+    expect(matchShortcut(keydown('x'), defaults)).toBeNull();
+  });
+
+  it('never fires while typing: in inputs, textareas, selects and editable elements, or composing (IME)', () => {
+    const host = document.createElement('div');
+    host.innerHTML = `<input id="text"><input id="box" type="checkbox"><textarea></textarea><select></select>
+      <div contenteditable="true"><span id="inside">x</span></div><button id="button">ok</button>`;
+    document.body.appendChild(host);
+    const $ = (selector: string) => host.querySelector(selector) as Element;
+    expect(matchShortcut(keydown('a', {}, $('#text')), defaults)).toBeNull();
+    expect(matchShortcut(keydown('a', {}, $('textarea')), defaults)).toBeNull();
+    expect(matchShortcut(keydown('a', {}, $('select')), defaults)).toBeNull();
+    expect(matchShortcut(keydown('a', {}, $('#inside')), defaults)).toBeNull();
+    expect(matchShortcut(keydown('a', { isComposing: true }), defaults)).toBeNull();
+    // Not typing: a checkbox or a button has focus.
+    expect(matchShortcut(keydown('a', {}, $('#box')), defaults)).toBe('accept');
+    expect(matchShortcut(keydown('a', {}, $('#button')), defaults)).toBe('accept');
+    host.remove();
+  });
+
+  it('leaves keys with Ctrl/Alt/Meta, repeats and handled events alone', () => {
+    expect(matchShortcut(keydown('a', { ctrlKey: true }), defaults)).toBeNull();
+    expect(matchShortcut(keydown('a', { altKey: true }), defaults)).toBeNull();
+    expect(matchShortcut(keydown('a', { metaKey: true }), defaults)).toBeNull();
+    expect(matchShortcut(keydown('a', { shiftKey: true }), defaults)).toBeNull();
+    expect(matchShortcut(keydown('a', { repeat: true }), defaults)).toBeNull();
+    const handled = keydown('a');
+    handled.preventDefault();
+    expect(matchShortcut(handled, defaults)).toBeNull();
+  });
+
+  it('is configurable: rebind, turn one off, turn all off', () => {
+    const custom = resolveShortcuts({ accept: 'Alt+Shift+A', hold: null });
+    expect(matchShortcut(keydown('A', { altKey: true, shiftKey: true }), custom)).toBe('accept');
+    expect(matchShortcut(keydown('a'), custom)).toBeNull();
+    expect(matchShortcut(keydown('h'), custom)).toBeNull();
+    expect(matchShortcut(keydown('m'), custom)).toBe('mute');
+    expect(custom.get('accept')?.label).toBe('Alt+Shift+A');
+    expect(resolveShortcuts(false).size).toBe(0);
+    expect(resolveShortcuts(undefined).size).toBe(Object.keys(DEFAULT_SHORTCUTS).length);
+  });
+
+  it('rejects a configuration it cannot honour, saying what is wrong', () => {
+    expect(() => resolveShortcuts({ mute: 'a' })).toThrow('shortcuts: "A" is bound to both accept and mute');
+    expect(() => resolveShortcuts({ jump: 'j' } as never)).toThrow(/unknown action "jump"/);
+    expect(() => resolveShortcuts({ accept: 'Hyper+A' })).toThrow(/shortcuts.accept: "Hyper\+A" is not a key/);
+    expect(() => resolveShortcuts({ accept: '' })).toThrow(/shortcuts.accept/);
+    expect(() => resolveShortcuts([] as never)).toThrow(/false, or an object/);
+    expect(parseBinding('F2', 'dialer')).toMatchObject({ key: 'f2', label: 'F2' });
+  });
+});

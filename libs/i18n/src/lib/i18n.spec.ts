@@ -1,0 +1,73 @@
+import { catalogProblems, usedKeys } from './catalog-check';
+import { formatClock, formatTime } from './format';
+import { matchLocale, pageLocale, parseLocale } from './locales';
+import { Translator } from './translator';
+
+describe('locales', () => {
+  it('maps every Chinese and English tag to the catalog we have, and nothing else', () => {
+    expect(['zh', 'zh-CN', 'zh-Hans-CN', 'ZH-tw'].map(matchLocale)).toEqual(['zh-CN', 'zh-CN', 'zh-CN', 'zh-CN']);
+    expect(['en', 'en-US', 'en-GB'].map(matchLocale)).toEqual(['en', 'en', 'en']);
+    expect([undefined, '', 'fr', 42, 'english'].map(matchLocale)).toEqual([null, null, null, null, null]);
+  });
+
+  it('rejects a locale it has no catalog for, naming the accepted ones', () => {
+    expect(parseLocale('zh-Hans', 'mount')).toBe('zh-CN');
+    expect(() => parseLocale('fr', 'mount')).toThrow(/mount: locale must be one of en, zh-CN .*"fr"/);
+  });
+
+  it('defaults from <html lang>, then the browser languages, then English', () => {
+    expect(pageLocale({ documentElement: { lang: 'zh-CN' } }, { languages: ['en-US'] })).toBe('zh-CN');
+    expect(pageLocale({ documentElement: { lang: '' } }, { languages: ['fr-FR', 'zh-Hans'] })).toBe('zh-CN');
+    expect(pageLocale({ documentElement: { lang: 'de' } }, { languages: [], language: 'fr' })).toBe('en');
+  });
+});
+
+describe('Translator', () => {
+  const translator = new Translator<'hello' | 'calls'>({
+    en: { hello: 'Hello {name}', calls: '{count, plural, one {# call} other {# calls}}' },
+    'zh-CN': { hello: '你好，{name}', calls: '{count} 个通话' },
+  });
+
+  it('formats ICU messages in the locale asked for, switching per call', () => {
+    expect(translator.translate('en', 'hello', { name: 'Li' })).toBe('Hello Li');
+    expect(translator.translate('zh-CN', 'hello', { name: 'Li' })).toBe('你好，Li');
+    expect(translator.translate('en', 'calls', { count: 1 })).toBe('1 call');
+    expect(translator.translate('en', 'calls', { count: 3 })).toBe('3 calls');
+    expect(translator.translate('zh-CN', 'calls', { count: 3 })).toBe('3 个通话');
+  });
+});
+
+describe('catalogProblems', () => {
+  it('passes complete catalogs', () => {
+    expect(catalogProblems({ en: { a: 'A {x}' }, 'zh-CN': { a: '甲 {x}' } })).toEqual([]);
+  });
+
+  it('names a key missing or empty in a locale, invalid ICU and different arguments', () => {
+    expect(
+      catalogProblems({
+        en: { a: 'A', b: 'B {name}', c: 'C {', d: 'D' },
+        'zh-CN': { a: '甲', b: '乙 {nom}', d: ' ' },
+      }),
+    ).toEqual([
+      'zh-CN: "b" uses arguments {nom} but en uses {name}',
+      expect.stringMatching(/^en: "c" is not a valid ICU message/),
+      'zh-CN: "c" has no translation',
+      'zh-CN: "d" has no translation',
+    ]);
+  });
+
+  it('finds the keys a source file uses', () => {
+    expect(usedKeys(`t('desk.title') + t("status.free", { a }) + format(x)`)).toEqual(['desk.title', 'status.free']);
+  });
+});
+
+describe('formatting', () => {
+  it('formats a duration as a clock and a time of day for the locale', () => {
+    expect(formatClock(65_000, 'en')).toBe('1:05');
+    expect(formatClock(3_725_000, 'zh-CN')).toBe('1:02:05');
+    expect(formatClock(-5, 'en')).toBe('0:00');
+    const at = new Date(2026, 0, 2, 15, 4, 5);
+    expect(formatTime(at, 'en')).toMatch(/03:04:05\s?PM/);
+    expect(formatTime(at, 'zh-CN')).toBe('15:04:05');
+  });
+});

@@ -1,0 +1,30 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Locale } from './locales';
+
+/** One locale's messages: key → ICU MessageFormat text. */
+export type Catalog<K extends string = string> = Readonly<Record<K, string>>;
+export type MessageParams = Readonly<Record<string, string | number | Date>>;
+
+/**
+ * ICU messages from JSON catalogs (intl-messageformat), one per locale, switchable at run time:
+ * the locale is an argument, not a build setting. Parsed messages are cached per locale and key.
+ */
+export class Translator<K extends string> {
+  private readonly cache = new Map<string, IntlMessageFormat>();
+
+  constructor(private readonly catalogs: Readonly<Record<Locale, Catalog<K>>>) {}
+
+  translate(locale: Locale, key: K, params?: MessageParams): string {
+    const id = `${locale}\u0000${key}`;
+    let format = this.cache.get(id);
+    if (!format) {
+      const text = this.catalogs[locale]?.[key] ?? this.catalogs.en[key];
+      // A key outside the catalog is a programming error the catalog check catches at build time;
+      // at run time the key itself is the least bad thing to show.
+      if (text === undefined) return key;
+      format = new IntlMessageFormat(text, locale);
+      this.cache.set(id, format);
+    }
+    return String(format.format(params as Record<string, string | number | Date> | undefined));
+  }
+}
