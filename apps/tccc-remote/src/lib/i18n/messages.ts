@@ -39,6 +39,7 @@ export const ERROR_MESSAGE: Readonly<Record<DeskErrorCode, MessageKey>> = {
   token_expired: 'errors.token_expired',
   destroyed: 'errors.destroyed',
   another_tab: 'errors.another_tab',
+  tab_leader_unavailable: 'errors.tab_leader_unavailable',
   unexpected_event: 'errors.unexpected_event',
   command_blocked: 'errors.command_blocked',
   interceptor_failed: 'errors.interceptor_failed',
