@@ -25,7 +25,7 @@ const federation = new ModuleFederationPlugin({
   },
   shared: sharedModules,
   shareStrategy: 'loaded-first',
-  // Types ship as src/contract.d.ts, checked against the entries at compile time (see README).
+  // Types: contract/tccc-remote.d.ts, generated from the entries (scripts/contract.mjs, see README).
   dts: false,
   manifest: true,
 });
@@ -39,7 +39,7 @@ const configs = await createConfig(
       index: './src/index.html',
       styles: ['./src/styles.css'],
       // The published types of the exposed entries, served next to the remote (see README).
-      assets: [{ glob: 'contract.d.ts', input: './src', output: 'types' }],
+      assets: [{ glob: 'tccc-remote.d.ts', input: './contract', output: 'types' }],
       outputPath: { base: '../../dist/apps/tccc-remote', browser: '.' },
       polyfills: [],
       outputHashing: 'all',

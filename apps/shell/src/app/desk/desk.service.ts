@@ -5,7 +5,7 @@
  */
 import { Injectable, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { AgentState, Desk, DeskSession, Lifecycle } from '@tccc-desk/desk-core';
+import type { AgentState, Desk, DeskSession, Lifecycle } from 'tccc_remote/desk';
 import { of, switchMap, type Observable } from 'rxjs';
 import { DeskRemoteService, type AccessTokenSource } from './desk-remote.service';
 
@@ -29,6 +29,11 @@ export class DeskService {
   readonly desk = this.remote.desk;
   readonly deskComponent = this.remote.deskComponent.asReadonly();
   readonly componentProblem = this.remote.componentProblem.asReadonly();
+  /** Why the deployed desk is not used (its contract major is not this shell's), or null. */
+  readonly incompatible = computed(() => {
+    const remote = this.remote.remote();
+    return remote.kind === 'incompatible' ? remote.problem : null;
+  });
 
   // The desk's state streams replay synchronously (and `of` does): no copied initial values.
   private stream<T>(pick: (desk: Desk) => Observable<T>, none: T) {
@@ -46,6 +51,7 @@ export class DeskService {
   readonly status = computed<DeskStatus>(() => {
     const remote = this.remote.remote();
     if (remote.kind === 'failed') return { kind: 'unavailable', text: remote.problem };
+    if (remote.kind === 'incompatible') return { kind: 'unavailable', text: remote.problem, code: 'incompatible_contract' };
     if (!this.remote.signedIn()) return { kind: 'signed-out', text: 'Sign in to use the desk' };
     if (remote.kind !== 'loaded') return { kind: 'starting', text: 'Loading the desk…' };
     const lifecycle = this.lifecycle();
