@@ -1,5 +1,8 @@
-// What the shell and tccc_remote share (one list, imported by both rspack configs): Angular, rxjs and
-// our two libraries, one copy each per page. `rxjs` only, never `rxjs/operators`: sharing both puts
+// What the shell and tccc_remote share (one list, imported by both rspack configs): Angular and rxjs,
+// one copy each per page. Our libraries (desk-core, tccc-sdk) are not shared: only the remote runs
+// them (the shell is typed from the remote's generated contract), so they are plain chunks of the
+// remote, fetched with its entry instead of one round trip later through the share scope; one desk
+// and one SDK per page hold through their page-wide slots (globalThis symbols), not through sharing. `rxjs` only, never `rxjs/operators`: sharing both puts
 // rxjs internals in two chunks (see Build choices in docs/architecture.md). `@angular/core/rxjs-interop` and
 // `@angular/common/http` import Angular's internal chunks by relative path, so a private copy of
 // them would carry a second Angular DI.
@@ -18,12 +21,6 @@ function singleton(version) {
 const angular = installedVersion('@angular/core');
 const rxjs = installedVersion('rxjs');
 
-/** Workspace libraries: resolved through tsconfig paths, versioned by their package.json. */
-function workspaceLib(packageJsonPath) {
-  const { version } = require(packageJsonPath);
-  return { ...singleton(version), version };
-}
-
 export const sharedModules = {
   '@angular/core': singleton(angular),
   '@angular/core/rxjs-interop': singleton(angular),
@@ -32,6 +29,4 @@ export const sharedModules = {
   '@angular/platform-browser': singleton(angular),
   '@angular/router': singleton(angular),
   rxjs: singleton(rxjs),
-  '@tccc-desk/desk-core': workspaceLib('../../libs/desk-core/package.json'),
-  '@tccc-desk/tccc-sdk': workspaceLib('../../libs/tccc-sdk/package.json'),
 };
