@@ -12,6 +12,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import type { DeskEvent, DeskSession } from '@tccc-desk/desk-core';
 import { scan } from 'rxjs';
 import { injectDesk } from '../angular/desk-token';
+import { REMOTE_VERSION } from '../desk/versions';
 import { deskSignals } from '../angular/desk-signals';
 import { AfterCallWorkComponent } from './after-call-work.component';
 import { DiagnosticsDownloadComponent } from './diagnostics-download.component';
@@ -52,6 +53,8 @@ const EVENT_LOG_SIZE = 100;
     <section class="desk" aria-label="Contact center desk">
       <header class="top">
         <h2>Desk</h2>
+        <!-- Which deployment of the desk this is (the remote ships without redeploying shells). -->
+        <span class="build" data-testid="desk-build" title="Desk version">v{{ remoteVersion }}</span>
         <span class="lifecycle" data-testid="desk-status" [attr.data-status]="lifecycle().status" aria-live="polite">
           {{ lifecycleText() }}
         </span>
@@ -121,6 +124,7 @@ const EVENT_LOG_SIZE = 100;
     .top { display: flex; align-items: center; justify-content: space-between; }
     h2 { margin: 0; font-size: 15px; }
     .lifecycle { font-size: 11px; color: var(--tccc-muted); }
+    .build { font-size: 11px; color: var(--tccc-muted); margin-left: auto; margin-right: 8px; }
     .lifecycle[data-status='ready'] { color: var(--tccc-ok); }
     .lifecycle[data-status='error'] { color: var(--tccc-danger); }
     .announcer:empty { display: none; }
@@ -142,6 +146,8 @@ export class DeskComponent implements OnInit {
   readonly autoConnect = input(true);
   /** Event log and state inspector, for integrators. */
   readonly showDiagnostics = input(true);
+  /** This deployment's version, shown in the header. */
+  protected readonly remoteVersion = REMOTE_VERSION;
 
   protected readonly desk = injectDesk();
   private readonly destroyRef = inject(DestroyRef);
