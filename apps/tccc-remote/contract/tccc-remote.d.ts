@@ -1068,6 +1068,8 @@ declare module 'tccc_remote/DeskComponent' {
   	readonly autoConnect: import("@angular/core").InputSignal<boolean>;
   	/** Event log and state inspector, for integrators. */
   	readonly showDiagnostics: import("@angular/core").InputSignal<boolean>;
+  	/** This deployment's version, shown in the header. */
+  	protected readonly remoteVersion = "0.1.0";
   	protected readonly desk: Desk;
   	private readonly destroyRef;
   	protected readonly signals: DeskSignals;
