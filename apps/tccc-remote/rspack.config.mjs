@@ -64,4 +64,12 @@ const configs = await createConfig(
   developmentConfiguration('tccc-remote'),
 );
 
+// Angular's `common` chunk would also take the fallback copies of shared packages (e.g.
+// @angular/core/rxjs-interop, 8 KB) and put them next to code every shell needs (page-desk): a shell
+// that provides them would still download them. Only the remote's own code goes there.
+for (const config of Array.isArray(configs) ? configs : [configs]) {
+  const common = config.optimization?.splitChunks?.cacheGroups?.common;
+  if (common) common.test = (module) => !/[\\/]node_modules[\\/]/.test(module.resource ?? module.identifier?.() ?? '');
+}
+
 export default configs;

@@ -73,13 +73,17 @@ const EVENT_LOG_SIZE = 100;
       @if (ready()) {
         <tccc-agent-status [agent]="agent()" [restReasons]="restReasons()" (statusChange)="setAgentStatus($event)" />
 
+        <!-- Loaded on first use (a contact, after-call work), not with the desk: it is ready sooner. -->
         @if (agent().status === 'arrange') {
-          <tccc-after-call-work (finish)="finishAfterCallWork($event)" />
+          @defer (on immediate) {
+            <tccc-after-call-work (finish)="finishAfterCallWork($event)" />
+          }
         }
 
         <tccc-session-list [sessions]="sessions()" [selectedId]="current()?.id ?? null" [now]="now()" (select)="selected.set($event)" />
 
         @if (current(); as session) {
+          @defer (on immediate) {
           <tccc-session-controls
             [session]="session"
             [now]="now()"
@@ -91,6 +95,7 @@ const EVENT_LOG_SIZE = 100;
             (digit)="sendDigit(session, $event)"
             (transfer)="transfer(session, $event)"
           />
+          }
         }
 
         <tccc-dialer (dialNumber)="dial($event)" />
