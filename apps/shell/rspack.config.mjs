@@ -5,6 +5,7 @@ import { createConfig } from '@nx/angular-rspack';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedModules } from '../../tools/scripts/federation-shared.mjs';
+import { bundlerRuntimeAlias } from '../../tools/scripts/federation-runtime.mjs';
 import { developmentConfiguration } from '../../tools/scripts/rspack-app.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -43,6 +44,8 @@ const configs = await createConfig(
     },
     rspackConfigOverrides: {
       output: { uniqueName: 'shell', publicPath: 'auto' },
+      // The desk remote runs on this shell's federation runtime (src/app/federation/provide-runtime.ts).
+      resolve: { alias: bundlerRuntimeAlias() },
       optimization: { runtimeChunk: false },
       plugins: [federation],
     },

@@ -6,6 +6,7 @@ import { createConfig } from '@nx/angular-rspack';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedModules } from '../../tools/scripts/federation-shared.mjs';
+import { externalBundlerRuntime, FederationRuntimeProviderPlugin } from '../../tools/scripts/federation-runtime.mjs';
 import { developmentConfiguration } from '../../tools/scripts/rspack-app.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -24,7 +25,7 @@ const federation = new ModuleFederationPlugin({
   },
   shared: sharedModules,
   shareStrategy: 'loaded-first',
-  // Types ship as src/contract.d.ts, checked against the entries at compile time (see README).
+  // Types: contract/tccc-remote.d.ts, generated from the entries (scripts/contract.mjs, see README).
   dts: false,
   manifest: true,
 });
@@ -38,7 +39,7 @@ const configs = await createConfig(
       index: './src/index.html',
       styles: ['./src/styles.css'],
       // The published types of the exposed entries, served next to the remote (see README).
-      assets: [{ glob: 'contract.d.ts', input: './src', output: 'types' }],
+      assets: [{ glob: 'tccc-remote.d.ts', input: './contract', output: 'types' }],
       outputPath: { base: '../../dist/apps/tccc-remote', browser: '.' },
       polyfills: [],
       outputHashing: 'all',
@@ -57,10 +58,18 @@ const configs = await createConfig(
       output: { uniqueName: REMOTE_NAME, publicPath: 'auto' },
       // A runtime chunk would turn remoteEntry.js into a stub plus one more request.
       optimization: { runtimeChunk: false },
-      plugins: [federation],
+      plugins: [federation, externalBundlerRuntime(), new FederationRuntimeProviderPlugin()],
     },
   },
   developmentConfiguration('tccc-remote'),
 );
+
+// Angular's `common` chunk would also take the fallback copies of shared packages (e.g.
+// @angular/core/rxjs-interop, 8 KB) and put them next to code every shell needs (page-desk): a shell
+// that provides them would still download them. Only the remote's own code goes there.
+for (const config of Array.isArray(configs) ? configs : [configs]) {
+  const common = config.optimization?.splitChunks?.cacheGroups?.common;
+  if (common) common.test = (module) => !/[\\/]node_modules[\\/]/.test(module.resource ?? module.identifier?.() ?? '');
+}
 
 export default configs;

@@ -1,5 +1,10 @@
-// What the shell and tccc_remote share (one list, imported by both rspack configs): Angular, rxjs and
-// our two libraries and intl-messageformat, one copy each per page. `rxjs` only, never `rxjs/operators`: sharing both puts
+// What the shell and tccc_remote share (one list, imported by both rspack configs): Angular, rxjs
+// and intl-messageformat (both sides' translations), one copy each per page. Our libraries
+// (desk-core, tccc-sdk) are not shared: only the remote runs them (the shell is typed from the
+// remote's generated contract), so they are plain chunks of the remote, fetched with its entry
+// instead of one round trip later through the share scope; one desk and one SDK per page hold
+// through their page-wide slots (globalThis symbols), not through sharing. `rxjs` only, never
+// `rxjs/operators`: sharing both puts
 // rxjs internals in two chunks (see Build choices in docs/architecture.md). `@angular/core/rxjs-interop` and
 // `@angular/common/http` import Angular's internal chunks by relative path, so a private copy of
 // them would carry a second Angular DI.
@@ -24,12 +29,6 @@ const angular = installedVersion('@angular/core');
 const rxjs = installedVersion('rxjs');
 const intlMessageFormat = installedVersionByPath('intl-messageformat');
 
-/** Workspace libraries: resolved through tsconfig paths, versioned by their package.json. */
-function workspaceLib(packageJsonPath) {
-  const { version } = require(packageJsonPath);
-  return { ...singleton(version), version };
-}
-
 export const sharedModules = {
   '@angular/core': singleton(angular),
   '@angular/core/rxjs-interop': singleton(angular),
@@ -40,6 +39,4 @@ export const sharedModules = {
   rxjs: singleton(rxjs),
   // The ICU message formatter both the shell's and the desk's translations use (@tccc-desk/i18n).
   'intl-messageformat': singleton(intlMessageFormat),
-  '@tccc-desk/desk-core': workspaceLib('../../libs/desk-core/package.json'),
-  '@tccc-desk/tccc-sdk': workspaceLib('../../libs/tccc-sdk/package.json'),
 };

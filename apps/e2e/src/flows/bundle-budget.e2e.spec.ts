@@ -1,7 +1,8 @@
 /**
  * The desk's bundle budget, enforced in CI: the gzip bytes (level 9) of everything the shell
- * fetches from the remote's origin to show the desk stay ≤ 80 KB (target 60 KB). The full report
- * with a table is `npm run bench:bundle` (tools/scripts/bench-bundle.mjs).
+ * fetches from the remote's origin to show the desk. Target 30 KB of JavaScript; measured 30.1 KB JS
+ * + 0.7 KB mf-manifest.json, so the limit here is 31 KB for everything (a ratchet: lower it when the
+ * desk gets smaller). The full report with a table is `npm run bench:bundle`.
  */
 import { gzipSync } from 'node:zlib';
 import { useBrowser } from '../support/fixture';
@@ -9,9 +10,9 @@ import { signInReady } from '../support/shell';
 import { REMOTE } from '../support/urls';
 
 const { open } = useBrowser();
-const LIMIT_BYTES = 80 * 1024;
+const LIMIT_BYTES = 31 * 1024;
 
-test('the desk adds at most 80 KB gzip to a shell that already has Angular', async () => {
+test('the desk adds at most 31 KB gzip to a shell that already has Angular (no federation runtime, no Angular, no rxjs)', async () => {
   const { page } = await open();
   const sizes: Promise<{ url: string; gzip: number }>[] = [];
   page.on('response', (response) => {
@@ -26,4 +27,8 @@ test('the desk adds at most 80 KB gzip to a shell that already has Angular', asy
   const total = files.reduce((sum, f) => sum + f.gzip, 0);
   expect(files.map((f) => f.url)).toEqual(expect.arrayContaining([`${REMOTE}/remoteEntry.js`, `${REMOTE}/mf-manifest.json`]));
   expect(total).toBeLessThanOrEqual(LIMIT_BYTES);
+  // The shell's federation runtime is reused: remoteEntry.js carries none (it was 33 KB gzip with it).
+  const entry = files.find((f) => f.url === `${REMOTE}/remoteEntry.js`)!;
+  expect(entry.gzip).toBeLessThan(5 * 1024);
+  expect(files.some((f) => f.url.endsWith('/federation-runtime.js'))).toBe(false);
 });

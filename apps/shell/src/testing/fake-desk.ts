@@ -1,5 +1,5 @@
 /** The parts of a Desk the shell uses, driven by the test; commands are jest mocks. */
-import type { AgentState, CallLog, Desk, DeskSession, Lifecycle } from '@tccc-desk/desk-core';
+import type { AgentState, CallLog, Desk, DeskSession, Lifecycle } from 'tccc_remote/desk';
 import { BehaviorSubject, NEVER, Subject } from 'rxjs';
 
 export function fakeDesk(lifecycle: Lifecycle = { status: 'idle' }) {

@@ -6,6 +6,8 @@ export { getDesk, hasPageDesk, interceptPageDesk, type GetDeskOptions } from '..
 export type { DeskInterception } from '../lib/desk/page-interceptors';
 export { setDeskLocale, getDeskLocale, deskLocale$, type DeskLocale } from '../lib/desk/page-locale';
 export { DeskLoginError } from '../lib/desk/login-error';
+/** The contract's semver: a shell compares its major with the one it was built for. */
+export { CONTRACT_VERSION } from '../lib/desk/versions';
 export type {
   AgentState,
   CallLog,

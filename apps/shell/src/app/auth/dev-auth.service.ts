@@ -6,27 +6,19 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { DeskService } from '../desk/desk.service';
+import { takeEarlyToken } from '../early/early-start';
+import { DEMO_USERS, fetchDevToken, rememberedUser, safeStorage, USER_KEY, type DevToken } from './dev-token';
 
-export const DEMO_USERS = [
-  { sub: 'alice', name: 'Alice', note: 'seat alice@example.com' },
-  { sub: 'bob', name: 'Bob', note: 'seat bob@example.com' },
-  { sub: 'carol', name: 'Carol', note: 'no seat' },
-] as const;
+export { DEMO_USERS } from './dev-token';
 
-const USER_KEY = 'tccc-shell.dev-user';
 /** Fetch a new token this long before the old one expires. */
 const EXPIRY_MARGIN_MS = 60_000;
-
-interface Token {
-  value: string;
-  expiresAt: number;
-}
 
 @Injectable({ providedIn: 'root' })
 export class DevAuthService {
   private readonly config = inject(RUNTIME_CONFIG);
   private readonly desk = inject(DeskService);
-  private token: Token | null = null;
+  private token: DevToken | null = null;
 
   readonly user = signal<string | null>(null);
   readonly problem = signal<string | null>(null);
@@ -34,8 +26,8 @@ export class DevAuthService {
 
   /** Sign the remembered user in again after a reload. */
   resume(): void {
-    const sub = safeStorage()?.getItem(USER_KEY);
-    if (sub && DEMO_USERS.some((u) => u.sub === sub)) void this.signIn(sub);
+    const sub = rememberedUser();
+    if (sub) void this.signIn(sub);
   }
 
   async signIn(sub: string): Promise<void> {
@@ -43,7 +35,8 @@ export class DevAuthService {
     if (this.user()) this.signOut();
     this.problem.set(null);
     try {
-      this.token = await this.fetchToken(sub);
+      // main.ts may have fetched it already, before Angular started (and started the desk's login with it).
+      this.token = await (takeEarlyToken(sub) ?? this.fetchToken(sub));
     } catch (error) {
       this.problem.set(error instanceof Error ? error.message : 'Sign-in failed.');
       return;
@@ -68,29 +61,7 @@ export class DevAuthService {
     return this.token.value;
   }
 
-  private async fetchToken(sub: string): Promise<Token> {
-    let response: Response;
-    try {
-      response = await fetch(this.config.idpTokenUrl, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ sub }),
-      });
-    } catch {
-      throw new Error('The sign-in service (development identity provider) is unreachable.');
-    }
-    if (!response.ok) throw new Error(`The sign-in service refused (HTTP ${response.status}).`);
-    const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown };
-    if (typeof body.access_token !== 'string') throw new Error('The sign-in service sent no token.');
-    const ttlS = typeof body.expires_in === 'number' ? body.expires_in : 3600;
-    return { value: body.access_token, expiresAt: Date.now() + ttlS * 1000 };
-  }
-}
-
-function safeStorage(): Storage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
+  private fetchToken(sub: string): Promise<DevToken> {
+    return fetchDevToken(this.config.idpTokenUrl, sub);
   }
 }

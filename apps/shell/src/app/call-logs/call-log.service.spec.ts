@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
-import type { CallLog, Desk } from '@tccc-desk/desk-core';
+import type { CallLog, Desk } from 'tccc_remote/desk';
 import { BehaviorSubject } from 'rxjs';
 import { fakeDesk } from '../../testing/fake-desk';
 import { DEMO_CALLERS } from '../customers/customers.data';

@@ -4,7 +4,7 @@
  * listed with a retry. One subscription for the app's life, following the page's desk.
  */
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
-import type { CallLog, Desk } from '@tccc-desk/desk-core';
+import type { CallLog, Desk } from 'tccc_remote/desk';
 import { EMPTY, map, switchMap } from 'rxjs';
 import { CUSTOMERS } from '../customers/customers.data';
 import { DeskRemoteService } from '../desk/desk-remote.service';

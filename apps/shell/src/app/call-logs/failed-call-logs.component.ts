@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import type { CallLog } from '@tccc-desk/desk-core';
+import type { CallLog } from 'tccc_remote/desk';
 import { CUSTOMERS } from '../customers/customers.data';
 import { CallLogService } from './call-log.service';
 import { matchCustomer } from './saved-call-log';

@@ -2,7 +2,7 @@
  * The CRM's own copy of a desk CallLog, attached to a customer (matched by number, or by visitor
  * id for a chat or video visitor), kept in this browser's storage: the demo CRM's "database".
  */
-import type { CallLog } from '@tccc-desk/desk-core';
+import type { CallLog } from 'tccc_remote/desk';
 import type { Customer } from '../customers/customer';
 import { findCustomerByPhone } from '../customers/phone-match';
 

@@ -4,7 +4,7 @@
  * `command_blocked` and this reason; the platform never sees the call). Whoever dials, the CRM's
  * click-to-dial or the desk panel's own dialer, goes through the same rule.
  */
-import type { CommandInterceptor, Desk } from '@tccc-desk/desk-core';
+import type { CommandInterceptor, Desk } from 'tccc_remote/desk';
 import type { Customer } from '../customers/customer';
 import { customerNumbers, findCustomerByPhone } from '../customers/phone-match';
 

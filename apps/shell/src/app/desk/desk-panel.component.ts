@@ -10,7 +10,9 @@ import { DeskService } from './desk.service';
   imports: [NgComponentOutlet],
   template: `
     <aside class="panel" [attr.aria-label]="t('desk.panel')" data-testid="desk-panel">
-      @if (desk.deskComponent(); as component) {
+      @if (desk.incompatible(); as message) {
+        <p class="problem" data-testid="desk-panel-incompatible" role="status">{{ message }}</p>
+      } @else if (desk.deskComponent(); as component) {
         @if (desk.desk(); as current) {
           @for (d of [current]; track d) {
             <ng-container *ngComponentOutlet="component" />

@@ -6,7 +6,7 @@
  */
 import { Injectable, inject, signal, type Type } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { Desk, Lifecycle } from '@tccc-desk/desk-core';
+import type { Desk, Lifecycle } from 'tccc_remote/desk';
 import { BehaviorSubject, take } from 'rxjs';
 import { installCrmPolicies } from '../compliance/do-not-call';
 import { CrmI18n } from '../i18n/crm-i18n.service';
@@ -14,11 +14,17 @@ import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { CUSTOMERS } from '../customers/customers.data';
 import { isRemoteFallback } from '../federation/remote-retry.plugin';
 import { DESK_MANIFEST, REMOTE_LOADER } from '../federation/remote-loader';
-import { DESK_COMPONENT_ENTRY, DESK_ENTRY, isDeskComponentEntry, isDeskEntry, type DeskEntry } from './remote-contract';
+import { DESK_COMPONENT_ENTRY, DESK_ENTRY, contractCompatibility, isDeskComponentEntry, isDeskEntry, SUPPORTED_CONTRACT_MAJOR, type DeskEntry } from './desk-contract';
 
 export type AccessTokenSource = () => Promise<string> | string;
 
-export type RemoteState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded' } | { kind: 'failed'; problem: string };
+export type RemoteState =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'loaded' }
+  | { kind: 'failed'; problem: string }
+  /** The remote's contract major is not the one this shell was built for: it is not used at all. */
+  | { kind: 'incompatible'; problem: string; version: string | null; remoteIsNewer: boolean };
 
 /** The desk's lifecycle right now, if its stream replays it synchronously. */
 function currentLifecycle(desk: Desk): Lifecycle | undefined {
@@ -89,7 +95,7 @@ export class DeskRemoteService {
       }
       this.remote.set({ kind: 'idle' });
     }
-    if (this.remote().kind === 'failed') this.remote.set({ kind: 'idle' });
+    if (this.remote().kind === 'failed' || this.remote().kind === 'incompatible') this.remote.set({ kind: 'idle' });
     if (this.remote().kind !== 'loaded' || !this.deskComponent()) {
       await this.load();
       return;
@@ -115,6 +121,12 @@ export class DeskRemoteService {
         const module = await this.loader.load<DeskEntry>(DESK_ENTRY);
         if (isRemoteFallback(module)) throw module.error;
         if (!isDeskEntry(module)) throw new Error('The desk remote has no getDesk().');
+        const compatibility = contractCompatibility(module.CONTRACT_VERSION);
+        if (!compatibility.ok) {
+          console.warn(`[shell] desk contract ${compatibility.version ?? '(none)'} is not major ${SUPPORTED_CONTRACT_MAJOR}: not used`);
+          this.remote.set({ kind: 'incompatible', problem: compatibility.message, version: compatibility.version, remoteIsNewer: compatibility.remoteIsNewer });
+          return;
+        }
         this.entry = module;
         // The desk speaks the CRM's language, and follows its switch (no reload, calls go on).
         const entry = module;

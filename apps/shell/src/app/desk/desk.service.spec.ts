@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
-import type { Desk, DeskSession } from '@tccc-desk/desk-core';
+import type { Desk, DeskSession } from 'tccc_remote/desk';
 import { fakeDesk } from '../../testing/fake-desk';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import type { ManifestResult } from '../federation/desk-manifest';
@@ -30,8 +30,8 @@ function setup(manifest: ManifestResult, modules: Record<string, () => Promise<u
   return { service: TestBed.inject(DeskService), fake, getDesk, loader };
 }
 
-const healthy = (getDesk: jest.Mock) => ({
-  'tccc_remote/desk': async () => ({ getDesk, hasPageDesk: () => true }),
+const healthy = (getDesk: jest.Mock, contractVersion: string | null = '1.4.0') => ({
+  'tccc_remote/desk': async () => ({ getDesk, hasPageDesk: () => true, CONTRACT_VERSION: contractVersion }),
   'tccc_remote/DeskComponent': async () => ({ DeskComponent: FakeComponent }),
 });
 
@@ -56,7 +56,7 @@ describe('DeskService', () => {
     let resolveComponent!: (module: unknown) => void;
     loader.load.mockImplementation((id: string) =>
       id === 'tccc_remote/desk'
-        ? Promise.resolve({ getDesk, hasPageDesk: () => true })
+        ? Promise.resolve({ getDesk, hasPageDesk: () => true, CONTRACT_VERSION: '1.0.0' })
         : new Promise((resolve) => (resolveComponent = resolve)),
     );
 
@@ -107,6 +107,24 @@ describe('DeskService', () => {
     await settle();
     expect(service.status().kind).toBe('ready');
     expect(service.deskComponent()).toBe(FakeComponent);
+  });
+
+  it.each([
+    ['2.0.0', 'The desk was updated and this page needs a newer version.'],
+    ['0.9.0', 'This page was updated and needs a newer version of the desk.'],
+    [null, 'This page was updated and needs a newer version of the desk.'],
+  ])('does not use a remote of contract %s: says so, never calls getDesk, nothing throws', async (version, message) => {
+    const { service, getDesk, loader } = setup(OK_MANIFEST, {});
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    loader.load.mockImplementation((id: string) => healthy(getDesk, version)[id as keyof ReturnType<typeof healthy>]());
+    await expect(service.start(() => 'jwt')).resolves.toBeUndefined();
+    await settle();
+    expect(getDesk).not.toHaveBeenCalled();
+    expect(service.desk()).toBeNull();
+    expect(service.incompatible()).toBe(message);
+    expect(service.status()).toEqual({ kind: 'unavailable', text: message, code: 'incompatible_contract' });
+    await expect(service.dial('+8613800138000')).rejects.toThrow('not available');
+    warn.mockRestore();
   });
 
   it('signs out by destroying the desk; click-to-dial then refuses', async () => {

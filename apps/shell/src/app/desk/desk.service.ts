@@ -5,7 +5,7 @@
  */
 import { Injectable, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { AgentState, Desk, DeskSession, Lifecycle } from '@tccc-desk/desk-core';
+import type { AgentState, Desk, DeskSession, Lifecycle } from 'tccc_remote/desk';
 import { of, switchMap, type Observable } from 'rxjs';
 import { CrmI18n } from '../i18n/crm-i18n.service';
 import { DeskRemoteService, type AccessTokenSource } from './desk-remote.service';
@@ -31,6 +31,11 @@ export class DeskService {
   readonly desk = this.remote.desk;
   readonly deskComponent = this.remote.deskComponent.asReadonly();
   readonly componentProblem = this.remote.componentProblem.asReadonly();
+  /** Why the deployed desk is not used (its contract major is not this shell's), or null. */
+  readonly incompatible = computed(() => {
+    const remote = this.remote.remote();
+    return remote.kind === 'incompatible' ? this.i18n.t(remote.remoteIsNewer ? 'desk.incompatibleNewer' : 'desk.incompatibleOlder') : null;
+  });
 
   // The desk's state streams replay synchronously (and `of` does): no copied initial values.
   private stream<T>(pick: (desk: Desk) => Observable<T>, none: T) {
@@ -50,6 +55,7 @@ export class DeskService {
     const remote = this.remote.remote();
     // The remote's own problem text (from the federation runtime or its server) stays as it came.
     if (remote.kind === 'failed') return { kind: 'unavailable', text: remote.problem };
+    if (remote.kind === 'incompatible') return { kind: 'unavailable', text: t(remote.remoteIsNewer ? 'desk.incompatibleNewer' : 'desk.incompatibleOlder'), code: 'incompatible_contract' };
     if (!this.remote.signedIn()) return { kind: 'signed-out', text: t('desk.signedOut') };
     if (remote.kind !== 'loaded') return { kind: 'starting', text: t('desk.loading') };
     const lifecycle = this.lifecycle();

@@ -1,5 +1,6 @@
 import { registerPlugins, registerRemotes } from '@module-federation/enhanced/runtime';
 import type { ManifestResult } from './desk-manifest';
+import { provideFederationRuntime } from './provide-runtime';
 import { remoteRetryPlugin } from './remote-retry.plugin';
 
 let pluginRegistered = false;
@@ -7,6 +8,8 @@ let pluginRegistered = false;
 /** Runtime remotes from the desk manifest, and the retry/fallback plugin for loading them. */
 export function initFederation(manifest: ManifestResult): void {
   if (!pluginRegistered) {
+    // The desk remote uses this page's federation runtime (it ships none of its own).
+    if (!provideFederationRuntime()) console.warn('[shell] no federation runtime to share: the desk remote cannot start');
     registerPlugins([
       remoteRetryPlugin({
         onFailure: ({ id, attempt, willRetry }) =>

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter } from '@angular/router';
-import type { DeskSession } from '@tccc-desk/desk-core';
+import type { DeskSession } from 'tccc_remote/desk';
 import { fakeDesk } from '../../testing/fake-desk';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import type { ManifestResult } from '../federation/desk-manifest';
@@ -13,7 +13,7 @@ function render(manifest: ManifestResult) {
   const fake = fakeDesk();
   const loader = {
     load: jest.fn(async (id: string) =>
-      id.endsWith('/desk') ? { getDesk: () => fake.asDesk, hasPageDesk: () => true } : { DeskComponent: class {} },
+      id.endsWith('/desk') ? { getDesk: () => fake.asDesk, hasPageDesk: () => true, CONTRACT_VERSION: '1.0.0' } : { DeskComponent: class {} },
     ),
     refreshManifest: jest.fn(async () => ({ ok: false, remotes: [], problem: 'still missing' }) as ManifestResult),
   };

@@ -1,4 +1,4 @@
-import type { DeskSession } from '@tccc-desk/desk-core';
+import type { DeskSession } from 'tccc_remote/desk';
 import { CUSTOMERS, DEMO_CALLERS } from '../customers/customers.data';
 import { callRecord } from './call-record';
 

@@ -1,5 +1,5 @@
 /** Call history rows from the desk's history$: who, when, how long, how it ended. */
-import type { DeskSession } from '@tccc-desk/desk-core';
+import type { DeskSession } from 'tccc_remote/desk';
 import type { Customer } from '../customers/customer';
 import { findCustomerByPhone } from '../customers/phone-match';
 import { crmTranslate, type CrmMessageKey, type CrmTranslate } from '../i18n/crm-i18n.service';

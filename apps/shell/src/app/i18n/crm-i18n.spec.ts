@@ -51,7 +51,7 @@ describe('CRM languages', () => {
     const getDesk = jest.fn(() => fake.asDesk);
     const loader: RemoteLoader = {
       load: jest.fn(async (id: string) =>
-        id === 'tccc_remote/desk' ? { getDesk, hasPageDesk: () => true, setDeskLocale } : { DeskComponent: FakeComponent },
+        id === 'tccc_remote/desk' ? { getDesk, hasPageDesk: () => true, setDeskLocale, CONTRACT_VERSION: '1.1.0' } : { DeskComponent: FakeComponent },
       ) as RemoteLoader['load'],
       refreshManifest: jest.fn(),
     };

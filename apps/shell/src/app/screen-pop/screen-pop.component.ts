@@ -4,7 +4,7 @@ import { CUSTOMERS } from '../customers/customers.data';
 import { DeskService } from '../desk/desk.service';
 import { NoticeService } from '../shared/notice.service';
 import { CrmI18n, type CrmMessageKey } from '../i18n/crm-i18n.service';
-import type { DeskSession } from '@tccc-desk/desk-core';
+import type { DeskSession } from 'tccc_remote/desk';
 
 const TITLE: Record<DeskSession['channel'], CrmMessageKey> = {
   phone: 'pop.phone',

@@ -1,4 +1,4 @@
-import type { DeskSession } from '@tccc-desk/desk-core';
+import type { DeskSession } from 'tccc_remote/desk';
 import { CUSTOMERS, DEMO_CALLERS, generateCustomers } from '../customers/customers.data';
 import { findCustomerByPhone, nationalNumber } from '../customers/phone-match';
 import { screenPopFor, screenPops } from './screen-pop';

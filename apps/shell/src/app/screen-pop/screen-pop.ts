@@ -3,7 +3,7 @@
  * chat and video (a visitor, not a phone number to match) and internal calls (a colleague), who
  * they are as the channel describes them.
  */
-import type { DeskSession } from '@tccc-desk/desk-core';
+import type { DeskSession } from 'tccc_remote/desk';
 import type { Customer } from '../customers/customer';
 import { findCustomerByPhone } from '../customers/phone-match';
 

@@ -10,11 +10,17 @@ describe('<tccc-desk> keyboard, focus and language', () => {
   let fixture: ComponentFixture<DeskComponent>;
   let hostInput: HTMLInputElement;
 
+  /** Rendered, including @defer blocks whose chunk (a dynamic import here) has just been asked for. */
+  const stable = async () => {
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+  };
   const el = (testId: string) => fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
   const press = async (key: string, target: EventTarget = document.body, init: KeyboardEventInit = {}) => {
     const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
     target.dispatchEvent(event);
-    await fixture.whenStable();
+    await stable();
     return event;
   };
 
@@ -29,7 +35,7 @@ describe('<tccc-desk> keyboard, focus and language', () => {
     });
     fixture = TestBed.createComponent(DeskComponent);
     document.body.appendChild(fixture.nativeElement);
-    await fixture.whenStable();
+    await stable();
   });
 
   afterEach(() => {
@@ -40,18 +46,18 @@ describe('<tccc-desk> keyboard, focus and language', () => {
 
   it('accepts, holds, mutes and hangs up from the keyboard', async () => {
     desk.setSessions([session({ id: 'c1', status: 'ringing' })]);
-    await fixture.whenStable();
+    await stable();
     expect((await press('a')).defaultPrevented).toBe(true);
     expect(desk.call.accept).toHaveBeenCalledWith('c1');
 
     desk.setSessions([session({ id: 'c1', status: 'talking', answeredAt: Date.now() })]);
-    await fixture.whenStable();
+    await stable();
     await press('h');
     expect(desk.call.hold).toHaveBeenCalledWith('c1');
     await press('m');
     expect(desk.call.mute).toHaveBeenCalledWith('c1');
     await press('t');
-    await fixture.whenStable();
+    await stable();
     expect(document.activeElement).toBe(el('transfer-user'));
     (document.activeElement as HTMLElement).blur();
     await press('e');
@@ -69,7 +75,7 @@ describe('<tccc-desk> keyboard, focus and language', () => {
 
   it("never fires while the agent types in the host's input, and leaves keys it does not use alone", async () => {
     desk.setSessions([session({ id: 'c1', status: 'ringing' })]);
-    await fixture.whenStable();
+    await stable();
     hostInput.focus();
     const typed = await press('a', hostInput);
     expect(typed.defaultPrevented).toBe(false);
@@ -81,14 +87,14 @@ describe('<tccc-desk> keyboard, focus and language', () => {
   it('can be rebound or turned off by the host', async () => {
     desk.setSessions([session({ id: 'c1', status: 'ringing' })]);
     fixture.componentRef.setInput('shortcuts', { accept: 'Alt+A' });
-    await fixture.whenStable();
+    await stable();
     await press('a');
     expect(desk.call.accept).not.toHaveBeenCalled();
     await press('a', document.body, { altKey: true });
     expect(desk.call.accept).toHaveBeenCalledTimes(1);
 
     fixture.componentRef.setInput('shortcuts', false);
-    await fixture.whenStable();
+    await stable();
     await press('a', document.body, { altKey: true });
     await press('?');
     expect(desk.call.accept).toHaveBeenCalledTimes(1);
@@ -109,16 +115,16 @@ describe('<tccc-desk> keyboard, focus and language', () => {
 
   it('moves focus to Accept when a contact rings, but not out of a form the agent is typing in', async () => {
     desk.setSessions([session({ id: 'c1', status: 'ringing', peer: { displayName: 'Ada' } })]);
-    await fixture.whenStable();
+    await stable();
     expect(document.activeElement).toBe(el('accept'));
     expect(el('incoming-call')?.textContent).toContain('Incoming call from Ada');
     expect(el('incoming-call')?.textContent).toContain('Press A to accept.');
 
     desk.setSessions([]);
-    await fixture.whenStable();
+    await stable();
     hostInput.focus();
     desk.setSessions([session({ id: 'c2', status: 'ringing', peer: { displayName: 'Bo' } })]);
-    await fixture.whenStable();
+    await stable();
     expect(document.activeElement).toBe(hostInput);
     expect(el('incoming-call')?.getAttribute('aria-live')).toBe('assertive');
     expect(el('incoming-call')?.textContent).toContain('Incoming call from Bo');
@@ -126,12 +132,12 @@ describe('<tccc-desk> keyboard, focus and language', () => {
 
   it('switches language at run time without re-creating the desk or its call', async () => {
     desk.setSessions([session({ id: 'c1', status: 'talking', answeredAt: Date.now() })]);
-    await fixture.whenStable();
+    await stable();
     const card = el('active-session');
     expect(el('hangup')?.textContent?.trim()).toBe('Hang up');
 
     setDeskLocale('zh-CN');
-    await fixture.whenStable();
+    await stable();
     expect(el('hangup')?.textContent?.trim()).toBe('挂断');
     expect(el('active-status')?.textContent).toContain('通话中');
     expect(fixture.nativeElement.getAttribute('lang')).toBe('zh-CN');
@@ -139,7 +145,7 @@ describe('<tccc-desk> keyboard, focus and language', () => {
     expect(desk.connect).toHaveBeenCalledTimes(0);
 
     setDeskLocale('en-US');
-    await fixture.whenStable();
+    await stable();
     expect(el('hangup')?.textContent?.trim()).toBe('Hang up');
     expect(() => setDeskLocale('fr')).toThrow(/setDeskLocale: locale must be one of en, zh-CN/);
   });

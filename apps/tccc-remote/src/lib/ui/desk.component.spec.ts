@@ -8,19 +8,25 @@ describe('<tccc-desk>', () => {
   let desk: FakeDesk;
   let fixture: ComponentFixture<DeskComponent>;
 
+  /** Rendered, including @defer blocks whose chunk (a dynamic import here) has just been asked for. */
+  const stable = async () => {
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+  };
   const el = (testId: string): HTMLElement | null =>
     fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
   const click = async (testId: string) => {
     const target = el(testId);
     if (!target) throw new Error(`no [data-testid="${testId}"] on screen`);
     target.click();
-    await fixture.whenStable();
+    await stable();
   };
   const type = async (testId: string, value: string) => {
     const input = el(testId) as HTMLInputElement;
     input.value = value;
     input.dispatchEvent(new Event('input'));
-    await fixture.whenStable();
+    await stable();
   };
 
   beforeEach(async () => {
@@ -30,7 +36,7 @@ describe('<tccc-desk>', () => {
       providers: [provideZonelessChangeDetection(), { provide: TCCC_DESK, useValue: desk }],
     });
     fixture = TestBed.createComponent(DeskComponent);
-    await fixture.whenStable();
+    await stable();
   });
 
   afterEach(() => fixture.destroy());
@@ -39,7 +45,7 @@ describe('<tccc-desk>', () => {
     expect(el('desk-other-tab')).toBeNull();
     desk.tabSubject.next({ role: 'follower' });
     desk.setSessions([session({ id: 'call-7', status: 'ringing', peer: { displayName: 'Ada Lovelace' } })]);
-    await fixture.whenStable();
+    await stable();
     expect(el('desk-other-tab')?.textContent).toContain('The desk is active in another tab');
     expect(el('incoming-call')?.textContent?.trim()).toBe('');
     // The mirrored call can still be answered from here (the leader's SDK does it).
@@ -48,13 +54,13 @@ describe('<tccc-desk>', () => {
     await click('desk-use-here');
     expect(desk.useHere).toHaveBeenCalledTimes(1);
     desk.tabSubject.next({ role: 'leader' });
-    await fixture.whenStable();
+    await stable();
     expect(el('desk-other-tab')).toBeNull();
   });
 
   it('shows a ringing inbound call with an accept button that accepts that session', async () => {
     desk.setSessions([session({ id: 'call-42', status: 'ringing', peer: { displayName: 'Ada Lovelace' } })]);
-    await fixture.whenStable();
+    await stable();
 
     expect(el('session-call-42')?.dataset['status']).toBe('ringing');
     expect(el('incoming-call')?.textContent).toContain('Incoming call from Ada Lovelace');
@@ -66,7 +72,7 @@ describe('<tccc-desk>', () => {
 
   it('offers hang-up, mute, hold, the keypad and transfer on a connected call', async () => {
     desk.setSessions([session({ id: 'c1', status: 'talking', answeredAt: 1_700_000_000_000 })]);
-    await fixture.whenStable();
+    await stable();
     expect(el('accept')).toBeNull();
 
     await click('mute');
@@ -94,7 +100,7 @@ describe('<tccc-desk>', () => {
 
   it('refuses a transfer to an agent and a skill group at once', async () => {
     desk.setSessions([session({ id: 'c1', status: 'talking' })]);
-    await fixture.whenStable();
+    await stable();
     await click('transfer-toggle');
     await type('transfer-user', 'bob@example.com');
     await type('transfer-skill', '7');
@@ -104,7 +110,7 @@ describe('<tccc-desk>', () => {
 
   it('shows held and muted calls with the opposite commands', async () => {
     desk.setSessions([session({ id: 'c1', status: 'held', muted: true })]);
-    await fixture.whenStable();
+    await stable();
     await click('mute');
     await click('hold');
     expect(desk.call.unmute).toHaveBeenCalledWith('c1');
@@ -126,7 +132,7 @@ describe('<tccc-desk>', () => {
       status: 'error',
       error: { code: 'no_seat', message: 'No seat is assigned to you', retryable: false },
     });
-    await fixture.whenStable();
+    await stable();
 
     expect(el('desk-status')?.dataset['status']).toBe('error');
     expect(el('desk-error')?.dataset['code']).toBe('no_seat');
@@ -140,9 +146,9 @@ describe('<tccc-desk>', () => {
   it('reports a failed command next to the desk, not as a crash', async () => {
     desk.call.accept.mockImplementationOnce(() => Promise.reject(new Error('The session is no longer ringing')));
     desk.setSessions([session({ id: 'c9' })]);
-    await fixture.whenStable();
+    await stable();
     await click('accept');
-    await fixture.whenStable();
+    await stable();
     expect(el('command-error')?.textContent).toContain('The session is no longer ringing');
   });
 
@@ -150,11 +156,11 @@ describe('<tccc-desk>', () => {
     const select = el('agent-status-select') as HTMLSelectElement;
     select.value = 'rest';
     select.dispatchEvent(new Event('change'));
-    await fixture.whenStable();
+    await stable();
     expect(desk.agent.setStatus).toHaveBeenCalledWith({ status: 'rest', restReason: 'Break' });
 
     desk.setAgent({ status: 'arrange', online: true });
-    await fixture.whenStable();
+    await stable();
     await click('acw-finish');
     expect(desk.agent.setStatus).toHaveBeenLastCalledWith({ status: 'free', restReason: undefined });
   });
@@ -162,7 +168,7 @@ describe('<tccc-desk>', () => {
   it('after-call-work notes go to the call log of the contact just ended', async () => {
     desk.store.next({ ...desk.store.value, history: [session({ id: 'ended-1', status: 'ended' })] });
     desk.setAgent({ status: 'arrange', online: true });
-    await fixture.whenStable();
+    await stable();
     await type('acw-notes', '  Wants a callback  ');
     await click('acw-finish');
     expect(desk.callLogs.setNotes).toHaveBeenCalledWith('ended-1', 'Wants a callback');
@@ -180,7 +186,7 @@ describe('<tccc-desk>', () => {
     });
     (el('diagnostics-download') as HTMLButtonElement).click();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
+    await stable();
     expect(desk.diagnostics).toHaveBeenCalledTimes(1);
     expect(clicked[0]?.download).toBe('tccc-desk-diagnostics-2026-12-01T21-00-00-000Z.json');
     // jsdom's Blob has no text(): read it the old way.
@@ -197,11 +203,11 @@ describe('<tccc-desk>', () => {
 
   it('brings an offline agent online before setting a status', async () => {
     desk.setAgent({ status: 'unknown', online: false });
-    await fixture.whenStable();
+    await stable();
     const select = el('agent-status-select') as HTMLSelectElement;
     select.value = 'free';
     select.dispatchEvent(new Event('change'));
-    await fixture.whenStable();
+    await stable();
     await Promise.resolve();
     expect(desk.agent.online).toHaveBeenCalled();
     expect(desk.agent.setStatus).toHaveBeenCalledWith({ status: 'free', restReason: undefined });
@@ -209,7 +215,7 @@ describe('<tccc-desk>', () => {
 
   it('accepts, transfers and ends a chat through desk.chat, with the chat details on the card', async () => {
     desk.setSessions([session({ id: 'im-1', channel: 'im', peer: { displayName: 'Lily', nickname: 'Lily', channelName: 'Web shop', peerSource: 'wechat' } })]);
-    await fixture.whenStable();
+    await stable();
     expect(el('incoming-call')?.textContent).toContain('Incoming chat from Lily');
     expect(el('detail-channel')?.textContent).toContain('Web shop');
     expect(el('detail-source')?.textContent).toContain('wechat');
@@ -218,7 +224,7 @@ describe('<tccc-desk>', () => {
     expect(desk.call.accept).not.toHaveBeenCalled();
 
     desk.setSessions([session({ id: 'im-1', channel: 'im', status: 'talking', peer: { nickname: 'Lily' } })]);
-    await fixture.whenStable();
+    await stable();
     expect(el('mute')).toBeNull();
     expect(el('hold')).toBeNull();
     expect(el('keypad-toggle')).toBeNull();
@@ -233,14 +239,14 @@ describe('<tccc-desk>', () => {
 
   it('runs a video contact through desk.video: mic, camera (its state on the card), end', async () => {
     desk.setSessions([session({ id: 'v-1', channel: 'video', status: 'talking', videoMuted: false, peer: { nickname: 'Wei', userId: 'o-1' } })]);
-    await fixture.whenStable();
+    await stable();
     expect(el('detail-camera')?.textContent).toContain('on');
     await click('mute');
     expect(desk.video.mute).toHaveBeenCalledWith('v-1');
     await click('camera');
     expect(desk.video.muteVideo).toHaveBeenCalledWith('v-1');
     desk.setSessions([session({ id: 'v-1', channel: 'video', status: 'talking', videoMuted: true, peer: { nickname: 'Wei' } })]);
-    await fixture.whenStable();
+    await stable();
     expect(el('detail-camera')?.textContent).toContain('off');
     await click('camera');
     expect(desk.video.unmuteVideo).toHaveBeenCalledWith('v-1');
@@ -252,7 +258,7 @@ describe('<tccc-desk>', () => {
 
   it('shows the other seat of an internal call and handles it through desk.call', async () => {
     desk.setSessions([session({ id: 'int-1', channel: 'internal', direction: 'internal', peer: { displayName: 'alice@example.com', userId: 'alice@example.com' } })]);
-    await fixture.whenStable();
+    await stable();
     expect(el('incoming-call')?.textContent).toContain('Incoming internal call from alice@example.com');
     expect(el('detail-seat')?.textContent).toContain('alice@example.com');
     await click('accept');
@@ -267,12 +273,12 @@ describe('<tccc-desk>', () => {
 
   it('while busy the status picker shows Busy (never blank); a request shows as pending', async () => {
     desk.setAgent({ status: 'busy', online: true });
-    await fixture.whenStable();
+    await stable();
     const select = el('agent-status-select') as HTMLSelectElement;
     expect(select.value).toBe('busy');
     expect(select.selectedOptions[0]?.textContent?.trim()).toBe('Busy');
     desk.setAgent({ status: 'busy', online: true, pending: { status: 'rest', restReason: 'Lunch' } });
-    await fixture.whenStable();
+    await stable();
     expect(el('agent-status')?.textContent).toContain('Busy → On a break…');
     expect(el('agent-status')?.dataset['pending']).toBe('rest');
   });
@@ -280,7 +286,7 @@ describe('<tccc-desk>', () => {
   it('keeps an event log for integrators, newest first', async () => {
     desk.emitEvent({ name: 'callIn', payload: { type: 'internal', sessionId: 'x', timeout: 0, peerUserId: 'bob' }, at: 1 });
     desk.emitEvent({ name: 'sessionEnded', payload: { sessionId: 'x' }, at: 2 });
-    await fixture.whenStable();
+    await stable();
     const entries = [...fixture.nativeElement.querySelectorAll('[data-testid="event-log-entry"]')] as HTMLElement[];
     expect(entries.map((entry) => entry.dataset['event'])).toEqual(['sessionEnded', 'callIn']);
   });

@@ -20,6 +20,7 @@ import { injectDesk } from '../angular/desk-token';
 import { TCCC_DESK_SHORTCUTS } from '../angular/desk-shortcuts-token';
 import { DeskI18n } from '../i18n/desk-i18n';
 import type { MessageKey } from '../i18n/messages';
+import { REMOTE_VERSION } from '../desk/versions';
 import { deskSignals } from '../angular/desk-signals';
 import { AfterCallWorkComponent } from './after-call-work.component';
 import { DiagnosticsDownloadComponent } from './diagnostics-download.component';
@@ -62,6 +63,8 @@ const EVENT_LOG_SIZE = 100;
     <section class="desk" [attr.aria-label]="t('desk.label')">
       <header class="top">
         <h2>{{ t('desk.title') }}</h2>
+        <!-- Which deployment of the desk this is (the remote ships without redeploying shells). -->
+        <span class="build" data-testid="desk-build" [attr.title]="t('desk.buildTitle')">v{{ remoteVersion }}</span>
         <span class="lifecycle" data-testid="desk-status" [attr.data-status]="lifecycle().status" aria-live="polite">
           {{ lifecycleText() }}
         </span>
@@ -112,13 +115,17 @@ const EVENT_LOG_SIZE = 100;
       @if (ready()) {
         <tccc-agent-status [agent]="agent()" [restReasons]="restReasons()" (statusChange)="setAgentStatus($event)" />
 
+        <!-- Loaded on first use (a contact, after-call work), not with the desk: it is ready sooner. -->
         @if (agent().status === 'arrange') {
-          <tccc-after-call-work (finish)="finishAfterCallWork($event)" />
+          @defer (on immediate) {
+            <tccc-after-call-work (finish)="finishAfterCallWork($event)" />
+          }
         }
 
         <tccc-session-list [sessions]="sessions()" [selectedId]="current()?.id ?? null" [now]="now()" (select)="selected.set($event)" />
 
         @if (current(); as session) {
+          @defer (on immediate) {
           <tccc-session-controls
             #controls
             [session]="session"
@@ -131,6 +138,7 @@ const EVENT_LOG_SIZE = 100;
             (digit)="sendDigit(session, $event)"
             (transfer)="transfer(session, $event)"
           />
+          }
         }
 
         <tccc-dialer (dialNumber)="dial($event)" />
@@ -176,6 +184,7 @@ const EVENT_LOG_SIZE = 100;
     .help dl div { display: flex; justify-content: space-between; gap: 8px; }
     .help dd { margin: 0; }
     .detail { display: block; font-size: 11px; color: var(--tccc-muted); }
+    .build { font-size: 11px; color: var(--tccc-muted); margin-left: auto; margin-right: 8px; }
     .lifecycle[data-status='ready'] { color: var(--tccc-ok); }
     .lifecycle[data-status='error'] { color: var(--tccc-danger); }
     .announcer:empty { display: none; }
@@ -203,6 +212,8 @@ export class DeskComponent implements OnInit {
    * off single ones (see shortcuts.ts). Default: `provideDesk({ shortcuts })`, else the defaults.
    */
   readonly shortcuts = input<DeskShortcuts | undefined>(undefined);
+  /** This deployment's version, shown in the header. */
+  protected readonly remoteVersion = REMOTE_VERSION;
 
   protected readonly desk = injectDesk();
   private readonly destroyRef = inject(DestroyRef);
@@ -274,12 +285,15 @@ export class DeskComponent implements OnInit {
     this.destroyRef.onDestroy(() => doc.removeEventListener('keydown', onKey));
 
     // A new contact rings: bring the agent to its Accept button, unless they are busy elsewhere.
+    // The controls are deferred (their chunk loads on the first contact): wait for them.
     let announced: string | null = null;
     effect(() => {
       const id = this.ringing()?.id ?? null;
-      if (id === announced) return;
+      const controls = this.controls();
+      if (id === null) announced = null;
+      if (id === null || id === announced || !controls) return;
       announced = id;
-      if (id) afterNextRender(() => this.focusIncoming(), { injector: this.injector });
+      afterNextRender(() => this.focusIncoming(), { injector: this.injector });
     });
   }
 

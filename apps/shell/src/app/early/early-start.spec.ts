@@ -1,0 +1,84 @@
+import { loadRemote } from '@module-federation/enhanced/runtime';
+
+jest.mock('@module-federation/enhanced/runtime', () => ({
+  loadRemote: jest.fn(),
+  registerPlugins: jest.fn(),
+  registerRemotes: jest.fn(),
+}));
+
+const load = loadRemote as jest.MockedFunction<typeof loadRemote>;
+
+function respond(body: unknown): Response {
+  return { ok: true, status: 200, json: async () => body } as Response;
+}
+
+/** A fresh copy of the module (its start is once per page). */
+function freshEarlyStart(): typeof import('./early-start') {
+  let module!: typeof import('./early-start');
+  jest.isolateModules(() => {
+    module = jest.requireActual('./early-start');
+  });
+  return module;
+}
+
+describe('startEarly', () => {
+  const fetchMock = jest.fn();
+  beforeEach(() => {
+    fetchMock.mockReset();
+    load.mockReset();
+    globalThis.fetch = fetchMock as unknown as typeof fetch;
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url === '/runtime-config.json') return respond({ idpTokenUrl: 'http://idp/token', apiBase: 'https://api.example.com' });
+      if (url === '/desk.manifest.json') return respond({ tccc_remote: 'http://localhost:4201/mf-manifest.json' });
+      if (url === 'http://idp/token') return respond({ access_token: 'jwt-early', expires_in: 600 });
+      throw new Error(`unexpected ${url}`);
+    });
+  });
+  afterEach(() => sessionStorage.clear());
+
+  it('with a remembered person: the token, ./desk and connect() start before Angular; the token is handed over once', async () => {
+    sessionStorage.setItem('tccc-shell.dev-user', 'alice');
+    const connect = jest.fn(() => new Promise<void>(() => undefined)); // resolves at ready: not awaited
+    const getDesk = jest.fn(() => ({ connect }));
+    load.mockImplementation(async (id: string) =>
+      id === 'tccc_remote/desk' ? { getDesk, hasPageDesk: () => false, CONTRACT_VERSION: '1.3.0' } : { DeskComponent: class {} },
+    );
+    const early = freshEarlyStart();
+
+    const started = await early.startEarly();
+    expect(started.signedIn).toBe('alice');
+    expect(started.runtime.apiBase).toBe('https://api.example.com');
+    await early.earlyLoginSent(1000);
+    expect(load.mock.calls.map(([id]) => id)).toEqual(['tccc_remote/desk', 'tccc_remote/DeskComponent']);
+    expect(connect).toHaveBeenCalledTimes(1);
+    const options = (getDesk.mock.calls[0] as unknown as [{ getAccessToken: () => Promise<string>; apiBase: string }])[0];
+    expect(options.apiBase).toBe('https://api.example.com');
+    await expect(options.getAccessToken()).resolves.toBe('jwt-early');
+
+    expect(early.takeEarlyToken('bob')).toBeNull();
+    await expect(early.takeEarlyToken('alice')).resolves.toMatchObject({ value: 'jwt-early' });
+    expect(early.takeEarlyToken('alice')).toBeNull();
+    expect(early.startEarly()).toBe(early.startEarly());
+  });
+
+  it('does not connect a remote of another contract major', async () => {
+    sessionStorage.setItem('tccc-shell.dev-user', 'alice');
+    const getDesk = jest.fn();
+    load.mockImplementation(async (id: string) => (id === 'tccc_remote/desk' ? { getDesk, CONTRACT_VERSION: '2.0.0' } : {}));
+    const early = freshEarlyStart();
+    await early.startEarly();
+    await early.earlyLoginSent(1000);
+    expect(getDesk).not.toHaveBeenCalled();
+  });
+
+  it('without a remembered person: only the deploy-time files, nothing of the desk', async () => {
+    const early = freshEarlyStart();
+    const started = await early.startEarly();
+    expect(started.signedIn).toBeNull();
+    expect(started.manifest.ok).toBe(true);
+    await early.earlyLoginSent(1000);
+    expect(load).not.toHaveBeenCalled();
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/runtime-config.json', '/desk.manifest.json']);
+    expect(early.takeEarlyToken('alice')).toBeNull();
+  });
+});
