@@ -97,7 +97,8 @@ describe('history across reloads', () => {
     now = 12_000;
     const again = await openDesk(storage, 'alice');
     const [interrupted] = await historyOf(again.desk);
-    expect(interrupted).toMatchObject({ id: 'live-1', status: 'ended', interrupted: true, endReason: 'interrupted by reload', endedAt: 9_000, answeredAt: 5_000 });
+    // Generic in the data (a reload or another tab's takeover); the UI words it from `interrupted`.
+    expect(interrupted).toMatchObject({ id: 'live-1', status: 'ended', interrupted: true, endReason: 'interrupted', endedAt: 9_000, answeredAt: 5_000 });
     expect(interrupted.peer.phoneNumber).toBeDefined();
     expect(again.logs).toEqual([]);
 
@@ -110,6 +111,25 @@ describe('history across reloads', () => {
     const history = await historyOf(again.desk);
     expect(history.filter((s) => s.id === 'live-1')).toHaveLength(1);
     expect(history[0]).toMatchObject({ id: 'live-1', status: 'ended' });
+  });
+
+  it('a call live at the reload, adopted and then ended, produces its call log (review defect 5)', async () => {
+    const storage = memoryStorage();
+    const first = await openDesk(storage, 'alice');
+    first.sdk.emit('callIn', phoneCallIn('live-2'));
+    first.sdk.emit('userAccessed', { sessionId: 'live-2' });
+    first.sdk.emit('statusChanged', { status: 'busy' });
+    first.desk.destroy();
+
+    const again = await openDesk(storage, 'alice');
+    expect((await historyOf(again.desk))[0]).toMatchObject({ id: 'live-2', interrupted: true });
+    again.sdk.emit('userAccessed', { sessionId: 'live-2' });
+    await firstValueFrom(again.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    again.sdk.emit('sessionEnded', { sessionId: 'live-2', closeBy: 'client' });
+    again.sdk.emit('statusChanged', { status: 'free' }); // no after-call work: logged now
+    await settle();
+    expect(again.logs.map((log) => log.sessionId)).toEqual(['live-2']);
+    expect(again.desk.callLogs.unacked().map((log) => log.sessionId)).toEqual(['live-2']);
   });
 
   it('is cleared on sign-out (un-acked call logs are another store)', async () => {

@@ -3,7 +3,8 @@
  * were live, kept per seat in storage (localStorage by default), bounded, and without payloads
  * (`raw` is dropped: nothing the SDK sent beyond what the desk itself shows, never a token or an
  * SdkURL). After the next login for that seat it comes back through the reducer
- * (`history/restored`); a session that was live comes back as "interrupted by reload". Cleared
+ * (`history/restored`); a session that was live comes back interrupted (`interrupted: true`,
+ * endReason 'interrupted': a reload or another tab's takeover). Cleared
  * on sign-out. It only reads the desk's state; the reducer stays the only writer.
  */
 import type { Observable, Subscription } from 'rxjs';
@@ -11,7 +12,8 @@ import type { CallLogStorage, DeskSession, DeskState } from './desk.types';
 import { liveSessions, partsOf, sessionsVersion } from './state';
 
 const STORAGE_PREFIX = 'tccc-desk.history.v1:';
-export const INTERRUPTED_REASON = 'interrupted by reload';
+/** Generic: a reload, or another tab taking the desk over (the UI words it from `interrupted`). */
+export const INTERRUPTED_REASON = 'interrupted';
 
 interface Stored {
   v: 1;
