@@ -144,6 +144,50 @@ describe('history across reloads', () => {
     await expect(historyOf(again.desk)).resolves.toEqual([]);
   });
 
+  it('a seat change within one desk shows none of the previous seat\'s history or call logs (review defect 9)', async () => {
+    const storage = memoryStorage();
+    const logStorage = memoryStorage();
+    // Alice's desk, on an earlier page: one call in history, its call log not acked.
+    const aliceSdk = createFakeSdk();
+    const alice = createDesk({
+      login: () => Promise.resolve({ sdkUrl: 'https://sdk.example.test/tccc.js?token=t', seatUserId: 'alice' }),
+      loader: createFakeLoader(aliceSdk),
+      clock,
+      historyStorage: storage,
+      callLogStorage: logStorage,
+    });
+    opened.push(alice);
+    await alice.connect();
+    endedCall(aliceSdk, 'alice-call');
+    await settle();
+    expect(alice.callLogs.unacked().map((l) => l.sessionId)).toEqual(['alice-call']);
+    alice.destroy();
+
+    // One desk: the first login is Alice's (the SDK fails to load), the retry's is Bob's.
+    const seats = ['alice', 'bob'];
+    const sdk = createFakeSdk();
+    const loader = createFakeLoader(sdk);
+    loader.failWith = new Error('script failed');
+    const desk = createDesk({
+      login: () => Promise.resolve({ sdkUrl: 'https://sdk.example.test/tccc.js?token=t', seatUserId: seats.shift() }),
+      loader,
+      clock,
+      historyStorage: storage,
+      callLogStorage: logStorage,
+    });
+    opened.push(desk);
+    await desk.connect().catch(() => undefined);
+    expect((await historyOf(desk)).map((s) => s.id)).toEqual(['alice-call']);
+    loader.failWith = undefined;
+    await desk.retry();
+    await settle();
+    expect(await historyOf(desk)).toEqual([]);
+    expect(desk.callLogs.unacked()).toEqual([]);
+    expect([...storage.data.keys()]).toEqual(['tccc-desk.history.v1:alice']); // nothing of Alice's under Bob
+    expect(storage.data.get('tccc-desk.history.v1:alice')).toContain('alice-call'); // still Alice's
+    expect([...logStorage.data.keys()]).toEqual(['tccc-desk.call-logs.v1:alice']);
+  });
+
   it('rejects a historyStorage that is not a Storage', () => {
     expect(() => createDesk({ login: () => Promise.reject(new Error('x')), historyStorage: {} as never })).toThrow(expect.objectContaining({ field: 'historyStorage' }));
   });

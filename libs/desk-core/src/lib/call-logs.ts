@@ -171,6 +171,11 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
     },
     useSeat(seatUserId) {
       if (!seatUserId || seatUserId === seat) return;
+      if (seat !== undefined) {
+        // Another seat's login: the previous seat's records stay in its storage, not on this desk.
+        entries = [];
+        awaiting = 0;
+      }
       seat = seatUserId;
       const where = key() as string;
       const known = new Set(entries.map((e) => e.log.id));

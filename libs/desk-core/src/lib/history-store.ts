@@ -23,8 +23,11 @@ interface Stored {
 }
 
 export interface HistoryStore {
-  /** The login said whose seat this is: what that seat kept, ready for `history/restored`. */
-  useSeat(seatUserId: string | undefined): DeskSession[];
+  /**
+   * The login said whose seat this is: what that seat kept, ready for `history/restored`;
+   * `replace`: another seat was in use (its history must leave the desk, not be appended to).
+   */
+  useSeat(seatUserId: string | undefined): { sessions: DeskSession[]; replace: boolean };
   /** Sign-out: forget this seat's stored history. */
   clear(): void;
   destroy(): void;
@@ -83,13 +86,16 @@ export function createHistoryStore(options: {
 
   return {
     useSeat(seatUserId) {
-      if (!seatUserId || seatUserId === seat) return [];
+      if (!seatUserId || seatUserId === seat) return { sessions: [], replace: false };
+      const replace = seat !== undefined;
+      // The previous seat's pending write goes under its own key, before the key changes.
+      if (replace) flush();
       seat = seatUserId;
       const restored = load(storage, key() as string, historySize);
       // Nothing to bring back: what the desk shows already is this seat's history from now on
-      // (otherwise the restore's own state change saves it).
-      if (restored.length === 0 && latest) save(latest);
-      return restored;
+      // (otherwise the restore's own state change saves it). Never the previous seat's.
+      if (!replace && restored.length === 0 && latest) save(latest);
+      return { sessions: restored, replace };
     },
     clear() {
       scheduled = false;
