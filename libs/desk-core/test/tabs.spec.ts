@@ -233,7 +233,7 @@ describe('mirrored streams and forwarded commands', () => {
     await expect(b.desk.agent.setStatus({ status: 'rest' })).rejects.toMatchObject({ code: 'command_blocked' });
   });
 
-  it('the leader dies while a follower command is in flight: typed tab_leader_unavailable', async () => {
+  it('the leader dies while a follower command is in flight: typed tab_leader_unavailable, not retryable (it may have run)', async () => {
     const [a, b] = await leaderAndFollower();
     a.sdk.emit('callIn', phoneCallIn('s-3'));
     a.sdk.emit('userAccessed', { sessionId: 's-3' });
@@ -244,7 +244,7 @@ describe('mirrored streams and forwarded commands', () => {
     profile.crash('a');
     const error = await hold;
     expect(isDeskError(error)).toBe(true);
-    expect(error).toMatchObject({ code: 'tab_leader_unavailable', retryable: true });
+    expect(error).toMatchObject({ code: 'tab_leader_unavailable', retryable: false, message: expect.stringMatching(/may or may not have run/) });
     await until(() => role(b) === 'leader', 'b to take over');
   });
 
@@ -256,7 +256,8 @@ describe('mirrored streams and forwarded commands', () => {
     await a.desk.connect();
     profile.channels.drop = (message) => message['t'] === 'cmd';
     const started = Date.now();
-    await expect(b.desk.agent.online()).rejects.toMatchObject({ code: 'tab_leader_unavailable' });
+    // Sent, never answered: the outcome is unknown, so no retry is suggested.
+    await expect(b.desk.agent.online()).rejects.toMatchObject({ code: 'tab_leader_unavailable', retryable: false });
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     expect(a.sdk.calls.map((c) => c.method)).not.toContain('Agent.online');
   });
@@ -524,5 +525,60 @@ describe('the unload guard (review defect 8)', () => {
     sdk.emit('sessionEnded', { sessionId: 's-fallback' });
     expect(page.listening()).toBe(0);
     desk.destroy();
+  });
+});
+
+describe('commands run once (review defect 2)', () => {
+  it('a command made before the follower knows its leader waits for it: never sent to no one in particular, run once', async () => {
+    const a = openTab('a');
+    await until(() => role(a) === 'leader', 'a to lead');
+    await a.desk.connect();
+    let lostHellos = 0;
+    profile.channels.drop = (message) => (message['t'] === 'hello' || message['t'] === 'here') && lostHellos++ < 2;
+    const b = openTab('b');
+    await until(() => role(b) === 'follower', 'b to follow');
+    const set = b.desk.agent.setStatus({ status: 'rest' });
+    await set;
+    const commands = profile.channels.sent.filter((m) => m.message['t'] === 'cmd');
+    expect(commands).toHaveLength(1);
+    expect(commands[0].message['to']).toBe('a');
+    expect(a.sdk.calls.filter((c) => c.method === 'Agent.setStatus')).toHaveLength(1);
+  });
+
+  it('no leader known within the timeout: rejected as retryable (it was never sent)', async () => {
+    const a = openTab('a');
+    await until(() => role(a) === 'leader', 'a to lead');
+    profile.channels.drop = (message) => message['t'] === 'hello' || message['t'] === 'here';
+    const b = openTab('b', { commandTimeoutMs: 80 });
+    await until(() => role(b) === 'follower', 'b to follow');
+    await expect(b.desk.agent.online()).rejects.toMatchObject({ code: 'tab_leader_unavailable', retryable: true });
+    expect(profile.channels.sent.filter((m) => m.message['t'] === 'cmd')).toEqual([]);
+  });
+
+  it('a message from a tab with an older leadership term does not make the follower follow it', async () => {
+    const [a, b] = await leaderAndFollower();
+    let answer!: () => void;
+    a.sdk.answer('Agent.setStatus', () => new Promise((resolve) => (answer = () => resolve({ data: {} }))));
+    const inFlight = b.desk.agent.setStatus({ status: 'rest' }).then(
+      () => 'done',
+      (e: unknown) => e,
+    );
+    await until(() => a.sdk.calls.some((c) => c.method === 'Agent.setStatus'), 'the command to reach the leader');
+    const rogue = profile.channels.forTab('stale')('tccc-desk.tabs:alice');
+    rogue.postMessage({ t: 'leader', leader: 'stale', scope: 'alice', term: 1 });
+    rogue.postMessage({ t: 'snapshot', to: 'b', leader: 'stale', seq: 0, state: JSON.parse(JSON.stringify(await firstValueFrom(a.desk.state$))), unacked: [], scope: 'alice', term: 1 });
+    await wait(20);
+    answer();
+    await expect(inFlight).resolves.toBe('done'); // still a's to answer, not rejected by a stray
+    a.sdk.answer('Agent.setStatus', () => Promise.resolve({ data: {} }));
+    await b.desk.agent.setStatus({ status: 'free' });
+    const commands = profile.channels.sent.filter((m) => m.message['t'] === 'cmd' && m.message['path'] === 'agent.setStatus');
+    expect(commands.map((m) => m.message['to'])).toEqual(['a', 'a']);
+    expect(a.sdk.calls.map((c) => c.method)).toContain('Agent.setStatus');
+    // A real handover (a higher term) is followed.
+    await b.desk.useHere();
+    await until(() => role(a) === 'follower', 'a to step down');
+    await a.desk.agent.setStatus({ status: 'rest' });
+    expect(b.sdk.calls.map((c) => c.method)).toContain('Agent.setStatus');
   });
 });

@@ -78,6 +78,18 @@ const NO_ENVIRONMENT = 'tccc-desk: this browser has no Web Locks or BroadcastCha
 const NO_SCOPE = 'tccc-desk: no signed-in person is known for this tab: it runs its own desk, coordinated with no other tab.';
 const NO_LOCKS = 'tccc-desk: the browser refused the Web Locks this tab needs to coordinate: it runs its own desk.';
 
+/**
+ * A command was sent to the leader and no answer came: it may have run there. Not retryable (a
+ * retry could run it twice): the caller checks the desk's state first.
+ */
+export function outcomeUnknown(detail: string): DeskError {
+  return new DeskError({
+    code: 'tab_leader_unavailable',
+    message: `The tab that owns the desk did not answer (${detail}): the command may or may not have run there. Check before trying again.`,
+    retryable: false,
+  });
+}
+
 export function leaderUnavailable(detail: string): DeskError {
   return new DeskError({
     code: 'tab_leader_unavailable',
@@ -89,6 +101,7 @@ export function leaderUnavailable(detail: string): DeskError {
 interface Pending {
   path: string;
   args: unknown[];
+  /** The leader it was sent to (null: not sent yet, waiting for a leader to be known). */
   leader: string | null;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -152,6 +165,10 @@ function tabDesk(
   let outbox: Array<(seq: number) => TabMessage> = [];
   // Follower side
   let leaderId: string | null = null;
+  /** The current leader's term (its leadership, later leaders have higher ones); this tab's own while it leads. */
+  let leaderTerm = 0;
+  /** The highest term heard of: a tab that becomes leader takes a higher one. */
+  let maxTerm = 0;
   let lastSeq = -1;
   let haveSnapshot = false;
   let helloTimer: ReturnType<typeof setInterval> | null = null;
@@ -197,11 +214,11 @@ function tabDesk(
     if (!channel || destroyed || scope === null) return;
     try {
       try {
-        channel.postMessage({ ...message, scope });
+        channel.postMessage(envelope(message));
       } catch (error) {
         // An event whose payload cannot be cloned: its plain-data (JSON) form instead.
         if (message.t !== 'event' || (error as { name?: unknown } | null)?.name !== 'DataCloneError') throw error;
-        channel.postMessage({ ...message, event: plain(message.event), scope });
+        channel.postMessage(envelope({ ...message, event: plain(message.event) as DeskEvent }));
       }
     } catch (error) {
       // A closed channel (InvalidStateError: the page is going): nothing to tell. A value that cannot be copied: say so.
@@ -209,6 +226,11 @@ function tabDesk(
         errors.next({ code: 'sdk_error', message: `The desk could not share a ${message.t} message with the other tabs (it holds a value that cannot be copied).`, retryable: false });
       }
     }
+  }
+
+  /** Every message names the scope; the leader's also its term. */
+  function envelope(message: TabMessage): TabMessage & { scope: string; term?: number } {
+    return role === 'leader' ? { ...message, scope: scope as string, term: leaderTerm } : { ...message, scope: scope as string };
   }
 
   /** No coordination (no scope, or no usable Web Locks): this tab runs its own desk, like createDesk. */
@@ -251,6 +273,8 @@ function tabDesk(
     stopHello();
     stopHeartbeat();
     leaderId = tabId;
+    // Later than any leader heard of, and than any earlier grant (the clock runs on across tabs).
+    leaderTerm = maxTerm = Math.max(Date.now(), maxTerm + 1);
     followers.clear();
     runDesk();
     post({ t: 'leader', leader: tabId });
@@ -336,8 +360,13 @@ function tabDesk(
     for (const [id, entry] of pending) {
       pending.delete(id);
       clearTimeout(entry.timer);
-      if (entry.path === 'connect' || entry.path === 'retry') entry.resolve(invoke(desk, entry.path, entry.args));
-      else entry.reject(leaderUnavailable('it closed or handed the desk over'));
+      // Never sent: it runs here, once. Sent to the old leader: it may have run there.
+      if (entry.leader === null) {
+        Promise.resolve()
+          .then(() => invoke(desk, entry.path, entry.args))
+          .then(entry.resolve, entry.reject);
+      } else if (entry.path === 'connect' || entry.path === 'retry') entry.resolve(invoke(desk, entry.path, entry.args));
+      else entry.reject(outcomeUnknown('it closed or handed the desk over'));
     }
     if (wantConnected) desk.connect().catch(() => undefined); // a failure shows in lifecycle$
     for (const done of becameLeader.splice(0)) done();
@@ -357,7 +386,7 @@ function tabDesk(
 
   function serveCommand(message: Extract<TabMessage, { t: 'cmd' }>): void {
     const desk = inner;
-    if (!desk || (message.to !== null && message.to !== tabId)) return;
+    if (!desk || message.to !== tabId) return;
     const reply = (result: { ok: true; value: unknown } | { ok: false; error: DeskErrorInfo }) =>
       post({ t: 'result', to: message.from, from: tabId, id: message.id, ...result } as TabMessage);
     if (!FORWARDED.has(message.path) || !Array.isArray(message.args)) {
@@ -427,29 +456,38 @@ function tabDesk(
     helloTimer = null;
   }
 
-  /** A new leader: what was sent to the old one has no answer coming. */
-  function leaderChanged(next: string): void {
-    if (leaderId === next) return;
-    const old = leaderId;
+  /**
+   * A leader that may replace the one we follow: only one with a higher term (a message from a
+   * tab that no longer leads, or a stray, changes nothing). What was sent to the old one may have
+   * run there; what waits for a leader goes to the new one.
+   */
+  function leaderChanged(next: string, term: number): boolean {
+    if (leaderId === next && term === leaderTerm) return true;
+    if (term <= leaderTerm) return false;
     leaderId = next;
+    leaderTerm = term;
     for (const [id, entry] of pending) {
       if (entry.leader === next) continue;
-      if (entry.leader === null && old === null) {
-        entry.leader = next;
+      if (entry.leader === null) {
+        send(id, entry);
         continue;
       }
       pending.delete(id);
       clearTimeout(entry.timer);
-      entry.reject(leaderUnavailable('another tab took the desk over'));
+      entry.reject(outcomeUnknown('another tab took the desk over'));
     }
+    return true;
   }
 
   /** A message from the leader with a sequence number: a gap means something was lost. */
-  function inSequence(message: { leader: string; seq: number }): boolean {
-    if (message.leader !== leaderId || !haveSnapshot) {
-      const changed = message.leader !== leaderId;
-      if (changed) leaderChanged(message.leader);
-      hello(changed);
+  function inSequence(message: { leader: string; seq: number }, term: number): boolean {
+    if (message.leader !== leaderId) {
+      // Another tab speaking as leader: a newer leader (ask it for a snapshot), or a stale one.
+      if (term > leaderTerm) hello(true);
+      return false;
+    }
+    if (!haveSnapshot) {
+      hello();
       return false;
     }
     if (message.seq <= lastSeq) return false; // already in the snapshot
@@ -481,10 +519,13 @@ function tabDesk(
       return;
     }
     if (role !== 'follower') return;
+    const rawTerm = (event.data as { term?: unknown }).term;
+    const term = typeof rawTerm === 'number' && Number.isFinite(rawTerm) ? rawTerm : 0;
+    if (term > maxTerm) maxTerm = term;
     switch (message.t) {
       case 'snapshot':
         if (message.to !== tabId) return;
-        leaderChanged(message.leader);
+        if (!leaderChanged(message.leader, term)) return;
         haveSnapshot = true;
         lastSeq = message.seq;
         stopHello();
@@ -493,36 +534,35 @@ function tabDesk(
         return;
       case 'state':
         // A full state: applied even after a gap (the snapshot asked for fills in the rest).
-        if (message.leader === leaderId || !haveSnapshot) {
-          inSequence(message);
-          if (message.leader === leaderId) mirror.next(message.state);
-        } else inSequence(message);
+        inSequence(message, term);
+        if (message.leader === leaderId && haveSnapshot) mirror.next(message.state);
         return;
       case 'event':
-        if (inSequence(message)) events.next(message.event);
+        if (inSequence(message, term)) events.next(message.event);
         return;
       case 'error':
-        if (inSequence(message)) errors.next(message.error);
+        if (inSequence(message, term)) errors.next(message.error);
         return;
       case 'callLog':
-        if (inSequence(message)) {
+        if (inSequence(message, term)) {
           unacked = message.unacked;
           callLogOffers.next(message.log);
         }
         return;
       case 'unacked':
-        if (inSequence(message)) unacked = message.unacked;
+        if (inSequence(message, term)) unacked = message.unacked;
         return;
       case 'leader':
-        leaderChanged(message.leader);
-        hello(true);
+        if (leaderChanged(message.leader, term)) hello(true);
         return;
       case 'bye':
-        if (message.leader !== leaderId) return;
+        if (message.leader !== leaderId || term !== leaderTerm) return;
+        // Commands from now on wait for the next leader (within their timeout).
+        leaderId = null;
         for (const [id, entry] of pending) {
           pending.delete(id);
           clearTimeout(entry.timer);
-          entry.reject(leaderUnavailable('its tab closed'));
+          entry.reject(outcomeUnknown('its tab closed'));
         }
         return;
       case 'result': {
@@ -556,21 +596,39 @@ function tabDesk(
         if (path.startsWith('callLogs.')) leaderAcked?.();
       }
     }
+    if (!clonable(args)) throw invalidArgument('args', 'must be plain data: the command goes to the tab that owns the desk');
     return new Promise((resolve, reject) => {
       const id = ++nextId;
-      const timer = setTimeout(() => {
-        if (pending.delete(id)) reject(leaderUnavailable(`no answer in ${Math.round(commandTimeoutMs / 1000)} s`));
-      }, commandTimeoutMs);
-      pending.set(id, { path, args, leader: leaderId, resolve, reject, timer });
-      try {
-        if (!channel) throw new Error('no channel');
-        channel.postMessage({ ...({ t: 'cmd', from: tabId, to: leaderId, id, path, args } satisfies TabMessage), scope });
-      } catch {
-        pending.delete(id);
-        clearTimeout(timer);
-        reject(invalidArgument('args', 'must be plain data: the command goes to the tab that owns the desk'));
-      }
+      const seconds = Math.round(commandTimeoutMs / 1000);
+      const entry: Pending = {
+        path,
+        args,
+        leader: null,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          if (!pending.delete(id)) return;
+          // Sent and not answered: it may have run. Never sent: it did not.
+          reject(entry.leader === null ? leaderUnavailable(`no tab owned the desk within ${seconds} s`) : outcomeUnknown(`no answer in ${seconds} s`));
+        }, commandTimeoutMs),
+      };
+      pending.set(id, entry);
+      // Only to a known leader, never to whichever tab believes it leads: until then it waits.
+      if (leaderId !== null) send(id, entry);
     });
+  }
+
+  function send(id: number, entry: Pending): void {
+    const to = leaderId as string;
+    try {
+      if (!channel) throw new Error('no channel');
+      channel.postMessage(envelope({ t: 'cmd', from: tabId, to, id, path: entry.path, args: entry.args }));
+      entry.leader = to;
+    } catch {
+      pending.delete(id);
+      clearTimeout(entry.timer);
+      entry.reject(invalidArgument('args', 'must be plain data: the command goes to the tab that owns the desk'));
+    }
   }
 
   function forwarder(path: ForwardedCommand) {
@@ -751,6 +809,18 @@ function wireState(state: DeskState): DeskState {
 /** A result as plain data (MediaDeviceInfo and the like have a toJSON). */
 function plain(value: unknown): unknown {
   return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+/** Whether the args can cross to another tab (structured clone), checked before anything is sent. */
+function clonable(value: unknown): boolean {
+  const clone = (globalThis as { structuredClone?: (v: unknown) => unknown }).structuredClone;
+  if (typeof clone !== 'function') return true;
+  try {
+    clone(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function errorInfo(error: unknown): DeskErrorInfo {

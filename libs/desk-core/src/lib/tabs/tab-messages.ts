@@ -3,7 +3,9 @@
  * followers mirror carries the leader's id and a sequence number: a follower that sees a gap (a
  * lost message) asks for a full snapshot again. Errors cross as plain DeskErrorInfo and are
  * rebuilt as DeskError in the follower. Every message also carries `scope` (whom the tabs
- * coordinate for, added when posted): a tab ignores a message of another scope. States carry no
+ * coordinate for, added when posted): a tab ignores a message of another scope. The leader's
+ * messages carry its `term`: only a leader or snapshot message with a higher term than the current
+ * leader's makes a follower follow another tab. States carry no
  * `raw` SDK payloads.
  */
 import type { CallLog, DeskErrorInfo, DeskEvent, DeskState } from '../desk.types';
@@ -25,7 +27,8 @@ export type TabMessage =
   | { t: 'leader'; leader: string }
   /** The leader's tab is going away (closing, signing out). */
   | { t: 'bye'; leader: string }
-  | { t: 'cmd'; from: string; to: string | null; id: number; path: string; args: unknown[] }
+  /** Always to a known leader (a follower waits for one), never to whichever tab believes it leads. */
+  | { t: 'cmd'; from: string; to: string; id: number; path: string; args: unknown[] }
   | { t: 'result'; to: string; from: string; id: number; ok: true; value: unknown }
   | { t: 'result'; to: string; from: string; id: number; ok: false; error: DeskErrorInfo };
 
