@@ -582,3 +582,41 @@ describe('commands run once (review defect 2)', () => {
     expect(b.sdk.calls.map((c) => c.method)).toContain('Agent.setStatus');
   });
 });
+
+describe('values that cannot be copied to another tab (review defect 6)', () => {
+  it('a payload with a function: the follower still gets the state (no raw) and the event (as plain data)', async () => {
+    const [a, b] = await leaderAndFollower();
+    const seen: DeskEvent[] = [];
+    b.desk.events$.subscribe((e) => seen.push(e));
+    a.sdk.emit('callIn', phoneCallIn('s-fn', { onSomething: () => 1 }));
+    const sessions = await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    expect(sessions[0]).toMatchObject({ id: 's-fn', raw: null });
+    await until(() => seen.some((e) => e.name === 'callIn'), 'the event in the follower');
+    expect((seen.find((e) => e.name === 'callIn')?.payload as { sessionId?: string }).sessionId).toBe('s-fn');
+  });
+
+  it('a result that cannot be sent back: the follower gets a typed error at once, not a silent timeout', async () => {
+    const a = openTab('a');
+    await until(() => role(a) === 'leader', 'a to lead');
+    const b = openTab('b', { commandTimeoutMs: 1_500 });
+    await until(() => role(b) === 'follower', 'b to follow');
+    await Promise.all([a.desk.connect(), b.desk.connect()]);
+    const circular: Record<string, unknown> = { sessionId: 'out-1' };
+    circular['self'] = circular;
+    a.sdk.answer('Call.startOutboundCall', () => Promise.resolve({ data: circular }));
+    const started = Date.now();
+    const error = await b.desk.call.dial({ phoneNumber: '075586888888' }).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(error).toMatchObject({ code: 'sdk_error', retryable: false, message: expect.stringMatching(/cannot be sent/) });
+  });
+
+  it('a message that cannot be copied even as plain data is reported on errors$', async () => {
+    const [a] = await leaderAndFollower();
+    const reported: string[] = [];
+    a.desk.errors$.subscribe((e) => reported.push(e.message));
+    const circular: Record<string, unknown> = { fn: () => 1 };
+    circular['self'] = circular;
+    a.sdk.emit('statusChanged', { status: 'busy', extra: circular });
+    await until(() => reported.some((m) => /could not share/.test(m)), 'the report');
+  });
+});
