@@ -620,3 +620,19 @@ describe('values that cannot be copied to another tab (review defect 6)', () => 
     await until(() => reported.some((m) => /could not share/.test(m)), 'the report');
   });
 });
+
+describe('after the leader said bye', () => {
+  it('a leader that said bye but stays (its page came back from the back/forward cache) is followed again', async () => {
+    const [a, b] = await leaderAndFollower();
+    // The leader's pagehide said bye (as a's own tab would), then its page came back and still leads.
+    const channel = profile.channels.forTab('a')('tccc-desk.tabs:alice');
+    const term = profile.channels.sent.find((m) => m.from === 'a' && typeof m.message['term'] === 'number')?.message['term'];
+    channel.postMessage({ t: 'bye', leader: 'a', scope: 'alice', term });
+    await wait(20);
+    a.sdk.emit('statusChanged', { status: 'busy' });
+    await firstValueFrom(b.desk.agent$.pipe(filter((x) => x.status === 'busy')));
+    await b.desk.agent.setStatus({ status: 'rest' });
+    expect(a.sdk.calls.map((c) => c.method)).toContain('Agent.setStatus');
+    channel.close();
+  });
+});

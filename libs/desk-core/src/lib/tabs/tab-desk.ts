@@ -463,7 +463,8 @@ function tabDesk(
    */
   function leaderChanged(next: string, term: number): boolean {
     if (leaderId === next && term === leaderTerm) return true;
-    if (term <= leaderTerm) return false;
+    // The same term after its `bye` (leaderId null): the same leader, still there (a page restored from the back/forward cache).
+    if (term < leaderTerm || (term === leaderTerm && leaderId !== null)) return false;
     leaderId = next;
     leaderTerm = term;
     for (const [id, entry] of pending) {
@@ -483,7 +484,7 @@ function tabDesk(
   function inSequence(message: { leader: string; seq: number }, term: number): boolean {
     if (message.leader !== leaderId) {
       // Another tab speaking as leader: a newer leader (ask it for a snapshot), or a stale one.
-      if (term > leaderTerm) hello(true);
+      if (term > leaderTerm || (leaderId === null && term === leaderTerm)) hello(true);
       return false;
     }
     if (!haveSnapshot) {
