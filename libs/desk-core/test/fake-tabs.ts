@@ -22,6 +22,17 @@ function abortError(): Error {
 export class FakeLocks {
   holder: Request | null = null;
   private readonly queue: Request[] = [];
+  /** While true, a granted request's callback waits for runDeferred() ("granted, callback not yet run"). */
+  deferCallbacks = false;
+  private deferred: Array<() => void> = [];
+  /** When set, every request rejects with this error (e.g. a SecurityError in a sandboxed iframe). */
+  refuse: Error | null = null;
+
+  /** Run the callbacks of the grants held back by deferCallbacks, in grant order. */
+  runDeferred(): void {
+    this.deferCallbacks = false;
+    for (const run of this.deferred.splice(0)) run();
+  }
 
   forTab(tab: string): TabLocks {
     return { request: (name, options, callback) => this.request(tab, name, options, callback) };
@@ -38,6 +49,10 @@ export class FakeLocks {
 
   private request(tab: string, _name: string, options: TabLockOptions, callback: (lock: unknown) => unknown): Promise<unknown> {
     return new Promise((resolve, reject) => {
+      if (this.refuse) {
+        reject(this.refuse);
+        return;
+      }
       const entry: Request = { tab, callback, resolve, reject };
       if (options.steal) {
         const old = this.holder;
@@ -78,6 +93,14 @@ export class FakeLocks {
 
   private grant(entry: Request): void {
     this.holder = entry;
+    if (this.deferCallbacks) {
+      this.deferred.push(() => this.run(entry));
+      return;
+    }
+    this.run(entry);
+  }
+
+  private run(entry: Request): void {
     Promise.resolve()
       .then(() => entry.callback({ name: 'lock' }))
       .then(

@@ -97,7 +97,8 @@ describe('history across reloads', () => {
     now = 12_000;
     const again = await openDesk(storage, 'alice');
     const [interrupted] = await historyOf(again.desk);
-    expect(interrupted).toMatchObject({ id: 'live-1', status: 'ended', interrupted: true, endReason: 'interrupted by reload', endedAt: 9_000, answeredAt: 5_000 });
+    // Generic in the data (a reload or another tab's takeover); the UI words it from `interrupted`.
+    expect(interrupted).toMatchObject({ id: 'live-1', status: 'ended', interrupted: true, endReason: 'interrupted', endedAt: 9_000, answeredAt: 5_000 });
     expect(interrupted.peer.phoneNumber).toBeDefined();
     expect(again.logs).toEqual([]);
 
@@ -112,6 +113,25 @@ describe('history across reloads', () => {
     expect(history[0]).toMatchObject({ id: 'live-1', status: 'ended' });
   });
 
+  it('a call live at the reload, adopted and then ended, produces its call log (review defect 5)', async () => {
+    const storage = memoryStorage();
+    const first = await openDesk(storage, 'alice');
+    first.sdk.emit('callIn', phoneCallIn('live-2'));
+    first.sdk.emit('userAccessed', { sessionId: 'live-2' });
+    first.sdk.emit('statusChanged', { status: 'busy' });
+    first.desk.destroy();
+
+    const again = await openDesk(storage, 'alice');
+    expect((await historyOf(again.desk))[0]).toMatchObject({ id: 'live-2', interrupted: true });
+    again.sdk.emit('userAccessed', { sessionId: 'live-2' });
+    await firstValueFrom(again.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    again.sdk.emit('sessionEnded', { sessionId: 'live-2', closeBy: 'client' });
+    again.sdk.emit('statusChanged', { status: 'free' }); // no after-call work: logged now
+    await settle();
+    expect(again.logs.map((log) => log.sessionId)).toEqual(['live-2']);
+    expect(again.desk.callLogs.unacked().map((log) => log.sessionId)).toEqual(['live-2']);
+  });
+
   it('is cleared on sign-out (un-acked call logs are another store)', async () => {
     const storage = memoryStorage();
     const { desk, sdk } = await openDesk(storage, 'alice');
@@ -122,6 +142,50 @@ describe('history across reloads', () => {
     expect(storage.data.has('tccc-desk.history.v1:alice')).toBe(false);
     const again = await openDesk(storage, 'alice');
     await expect(historyOf(again.desk)).resolves.toEqual([]);
+  });
+
+  it('a seat change within one desk shows none of the previous seat\'s history or call logs (review defect 9)', async () => {
+    const storage = memoryStorage();
+    const logStorage = memoryStorage();
+    // Alice's desk, on an earlier page: one call in history, its call log not acked.
+    const aliceSdk = createFakeSdk();
+    const alice = createDesk({
+      login: () => Promise.resolve({ sdkUrl: 'https://sdk.example.test/tccc.js?token=t', seatUserId: 'alice' }),
+      loader: createFakeLoader(aliceSdk),
+      clock,
+      historyStorage: storage,
+      callLogStorage: logStorage,
+    });
+    opened.push(alice);
+    await alice.connect();
+    endedCall(aliceSdk, 'alice-call');
+    await settle();
+    expect(alice.callLogs.unacked().map((l) => l.sessionId)).toEqual(['alice-call']);
+    alice.destroy();
+
+    // One desk: the first login is Alice's (the SDK fails to load), the retry's is Bob's.
+    const seats = ['alice', 'bob'];
+    const sdk = createFakeSdk();
+    const loader = createFakeLoader(sdk);
+    loader.failWith = new Error('script failed');
+    const desk = createDesk({
+      login: () => Promise.resolve({ sdkUrl: 'https://sdk.example.test/tccc.js?token=t', seatUserId: seats.shift() }),
+      loader,
+      clock,
+      historyStorage: storage,
+      callLogStorage: logStorage,
+    });
+    opened.push(desk);
+    await desk.connect().catch(() => undefined);
+    expect((await historyOf(desk)).map((s) => s.id)).toEqual(['alice-call']);
+    loader.failWith = undefined;
+    await desk.retry();
+    await settle();
+    expect(await historyOf(desk)).toEqual([]);
+    expect(desk.callLogs.unacked()).toEqual([]);
+    expect([...storage.data.keys()]).toEqual(['tccc-desk.history.v1:alice']); // nothing of Alice's under Bob
+    expect(storage.data.get('tccc-desk.history.v1:alice')).toContain('alice-call'); // still Alice's
+    expect([...logStorage.data.keys()]).toEqual(['tccc-desk.call-logs.v1:alice']);
   });
 
   it('rejects a historyStorage that is not a Storage', () => {

@@ -15,7 +15,9 @@ import {
   type CallLogStorage,
   type LoginResult,
   type TabInfo,
+  type TabOptions,
 } from '../src/index';
+import { startElection, type ElectionRole } from '../src/lib/tabs/leader-election';
 import { createFakeLoader, createFakeSdk, type FakeLoader, type FakeSdk } from './fake-sdk';
 import { FakeProfile } from './fake-tabs';
 import { phoneCallIn } from './helpers';
@@ -34,7 +36,7 @@ let tabs: Tab[];
 
 function openTab(
   id: string,
-  extra: { commandTimeoutMs?: number; snapshotRetryMs?: number; window?: EventTarget } = {},
+  extra: Partial<TabOptions> = {},
   historyStorage: CallLogStorage | null = null,
 ): Tab {
   const sdk = createFakeSdk();
@@ -195,7 +197,10 @@ describe('mirrored streams and forwarded commands', () => {
     a.sdk.emit('sessionEnded', { sessionId: 's-1', closeBy: 'client' });
     const history = await firstValueFrom(b.desk.history$.pipe(filter((h) => h.length === 1)));
     expect(history[0]).toMatchObject({ id: 's-1', status: 'ended' });
-    expect(await firstValueFrom(b.desk.state$)).toEqual(JSON.parse(JSON.stringify(await firstValueFrom(a.desk.state$))));
+    // The same state, without the SDK's raw payloads (never sent to other tabs).
+    const leaderState = JSON.parse(JSON.stringify(await firstValueFrom(a.desk.state$))) as { history: Array<{ raw: unknown }> };
+    for (const past of leaderState.history) past.raw = null;
+    expect(await firstValueFrom(b.desk.state$)).toEqual(leaderState);
   });
 
   it('accept, hold and hang up from the follower run in the leader with the same result', async () => {
@@ -228,7 +233,7 @@ describe('mirrored streams and forwarded commands', () => {
     await expect(b.desk.agent.setStatus({ status: 'rest' })).rejects.toMatchObject({ code: 'command_blocked' });
   });
 
-  it('the leader dies while a follower command is in flight: typed tab_leader_unavailable', async () => {
+  it('the leader dies while a follower command is in flight: typed tab_leader_unavailable, not retryable (it may have run)', async () => {
     const [a, b] = await leaderAndFollower();
     a.sdk.emit('callIn', phoneCallIn('s-3'));
     a.sdk.emit('userAccessed', { sessionId: 's-3' });
@@ -239,7 +244,7 @@ describe('mirrored streams and forwarded commands', () => {
     profile.crash('a');
     const error = await hold;
     expect(isDeskError(error)).toBe(true);
-    expect(error).toMatchObject({ code: 'tab_leader_unavailable', retryable: true });
+    expect(error).toMatchObject({ code: 'tab_leader_unavailable', retryable: false, message: expect.stringMatching(/may or may not have run/) });
     await until(() => role(b) === 'leader', 'b to take over');
   });
 
@@ -251,7 +256,8 @@ describe('mirrored streams and forwarded commands', () => {
     await a.desk.connect();
     profile.channels.drop = (message) => message['t'] === 'cmd';
     const started = Date.now();
-    await expect(b.desk.agent.online()).rejects.toMatchObject({ code: 'tab_leader_unavailable' });
+    // Sent, never answered: the outcome is unknown, so no retry is suggested.
+    await expect(b.desk.agent.online()).rejects.toMatchObject({ code: 'tab_leader_unavailable', retryable: false });
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     expect(a.sdk.calls.map((c) => c.method)).not.toContain('Agent.online');
   });
@@ -351,5 +357,282 @@ describe('without Web Locks or BroadcastChannel', () => {
     expect(() => createTabDesk({ login: () => Promise.reject(new Error('x')), tabs: { scope: () => 'a', commandTimeoutMs: -1, environment: profile.environment('z') } })).toThrow(
       expect.objectContaining({ field: 'tabs.commandTimeoutMs' }),
     );
+  });
+});
+
+describe('whom the tabs coordinate for (review defect 1)', () => {
+  it('no scope (no sub, or the token source failed): each tab works alone, never in a shared default scope', async () => {
+    const said: string[] = [];
+    const a = openTab('a', { scope: () => null, log: (m) => said.push(m) });
+    const b = openTab('b', { scope: () => Promise.reject(new Error('signed out')), log: (m) => said.push(m) });
+    await until(() => role(a) !== undefined && role(b) !== undefined, 'both tabs to know their role');
+    expect([role(a), role(b)]).toEqual(['alone', 'alone']);
+    await Promise.all([a.desk.connect(), b.desk.connect()]);
+    expect(logins.sort()).toEqual(['a', 'b']); // each its own desk
+    expect(profile.channels.sent).toEqual([]); // nothing said to anyone
+    expect(profile.locks.holder).toBeNull(); // no lock taken
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/no signed-in person/);
+    a.sdk.emit('callIn', phoneCallIn('s-alone'));
+    expect((await sessionsOf(a.desk)).map((x) => x.id)).toEqual(['s-alone']);
+    expect(await sessionsOf(b.desk)).toEqual([]);
+  });
+
+  it('a tab ignores messages whose scope is not its own (or that carry none)', async () => {
+    const [a, b] = await leaderAndFollower();
+    await until(() => profile.channels.sent.some((m) => m.message['t'] === 'snapshot'), 'the snapshot');
+    const forged = JSON.parse(JSON.stringify(await firstValueFrom(a.desk.state$))) as Record<string, unknown>;
+    forged['lifecycle'] = { status: 'idle' };
+    const rogue = profile.channels.forTab('mallory')('tccc-desk.tabs:alice');
+    rogue.postMessage({ t: 'snapshot', to: 'b', leader: 'mallory', seq: 999, state: forged, unacked: [], scope: 'bob' });
+    rogue.postMessage({ t: 'snapshot', to: 'b', leader: 'mallory', seq: 999, state: forged, unacked: [] });
+    rogue.postMessage({ t: 'state', leader: 'mallory', seq: 1000, state: forged, scope: 'bob' });
+    await wait(30);
+    await expect(status(b.desk)).resolves.toBe('ready');
+    // And b still forwards to a.
+    await b.desk.agent.setStatus({ status: 'rest' });
+    expect(a.sdk.calls.map((c) => c.method)).toContain('Agent.setStatus');
+    // What the leader sends names its scope.
+    const fromA = profile.channels.sent.filter((m) => m.from === 'a');
+    expect(fromA.length).toBeGreaterThan(0);
+    for (const m of fromA) expect(m.message['scope']).toBe('alice');
+  });
+});
+
+describe('what the leader posts (review defect 7)', () => {
+  const posted = (from: string, kind: string, since = 0) => profile.channels.sent.slice(since).filter((m) => m.from === from && m.message['t'] === kind);
+
+  it('a leader with no followers posts no state (nor events)', async () => {
+    const a = openTab('a');
+    await until(() => role(a) === 'leader', 'a to lead');
+    await a.desk.connect();
+    a.sdk.emit('callIn', phoneCallIn('s-solo'));
+    for (let i = 0; i < 200; i++) a.sdk.emit('statusChanged', { status: i % 2 ? 'busy' : 'free' });
+    await wait(20);
+    expect(posted('a', 'state')).toEqual([]);
+    expect(posted('a', 'event')).toEqual([]);
+    expect((await sessionsOf(a.desk)).map((x) => x.id)).toEqual(['s-solo']);
+  });
+
+  it('with a follower, a burst of changes posts one state per tick (the latest, without raw)', async () => {
+    const [a, b] = await leaderAndFollower();
+    a.sdk.emit('callIn', phoneCallIn('s-burst'));
+    await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    await wait(10);
+    const mark = profile.channels.sent.length;
+    for (let i = 0; i < 200; i++) a.sdk.emit('statusChanged', { status: i % 2 ? 'busy' : 'rest' });
+    await wait(30);
+    const states = posted('a', 'state', mark);
+    expect(states).toHaveLength(1);
+    expect(posted('a', 'event', mark)).toHaveLength(200); // events are not lost
+    const sessions = (states[0].message['state'] as { sessions: Record<string, { raw: unknown }> }).sessions;
+    expect(Object.keys(sessions)).toEqual(['s-burst']);
+    expect(sessions['s-burst'].raw).toBeNull();
+    expect((await firstValueFrom(b.desk.state$)).agent.status).toBe((await firstValueFrom(a.desk.state$)).agent.status);
+  });
+
+  it('a follower that leaves is forgotten: the leader stops posting', async () => {
+    const [a, b] = await leaderAndFollower();
+    b.desk.destroy();
+    await wait(10);
+    const mark = profile.channels.sent.length;
+    a.sdk.emit('statusChanged', { status: 'busy' });
+    await wait(20);
+    expect(posted('a', 'state', mark)).toEqual([]);
+    // A follower heard from again (heartbeat) gets a snapshot and the posts again.
+    const c = openTab('c', { heartbeatMs: 20 });
+    await firstValueFrom(c.desk.agent$.pipe(filter((x) => x.status === 'busy')));
+    a.sdk.emit('statusChanged', { status: 'rest' });
+    await firstValueFrom(c.desk.agent$.pipe(filter((x) => x.status === 'rest')));
+  });
+});
+
+describe('election races (review defects 3 and 4)', () => {
+  it('a steal while our queued grant is granted but its callback has not run yet: a later steal still makes us step down', async () => {
+    const roles: Record<string, ElectionRole[]> = { a: [], b: [], c: [] };
+    const elect = (tab: string) => startElection({ locks: profile.locks.forTab(tab), name: 'x', onRole: (r) => roles[tab].push(r) });
+    const b = elect('b');
+    await until(() => roles['b'].at(-1) === 'leader', 'b to lead');
+    const a = elect('a');
+    await until(() => roles['a'].at(-1) === 'follower', 'a to queue');
+    profile.locks.deferCallbacks = true;
+    profile.locks.crash('b'); // the lock goes to a's queued request: granted, callback not yet run
+    a.steal();
+    profile.locks.runDeferred();
+    await until(() => roles['a'].at(-1) === 'leader', 'a to lead');
+    await wait(5);
+    const c = elect('c');
+    await until(() => roles['c'].at(-1) === 'follower', 'c to queue');
+    c.steal();
+    await until(() => roles['c'].at(-1) === 'leader', 'c to lead');
+    await wait(10);
+    expect(roles['a'].at(-1)).toBe('follower'); // never two leaders
+    for (const e of [a, b, c]) e.stop();
+  });
+
+  it('the lock manager refuses (SecurityError): the tab works alone, says so once, and logs in', async () => {
+    const said: string[] = [];
+    profile.locks.refuse = Object.assign(new Error('The request is not allowed in this context.'), { name: 'SecurityError' });
+    const a = openTab('a', { log: (m) => said.push(m) });
+    const b = openTab('b', { log: (m) => said.push(m) });
+    await until(() => role(a) === 'alone' && role(b) === 'alone', 'both tabs to work alone');
+    await a.desk.connect();
+    await expect(status(a.desk)).resolves.toBe('ready');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/refused the Web Locks/);
+  });
+});
+
+describe('the unload guard (review defect 8)', () => {
+  function spyWindow() {
+    const target = new EventTarget();
+    let listening = 0;
+    const add = target.addEventListener.bind(target);
+    const remove = target.removeEventListener.bind(target);
+    target.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean) => {
+      if (type === 'beforeunload') listening++;
+      add(type, listener, options);
+    };
+    target.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: EventListenerOptions | boolean) => {
+      if (type === 'beforeunload') listening--;
+      remove(type, listener, options);
+    };
+    const closing = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    return { target, closing, listening: () => listening };
+  }
+
+  it('without Web Locks the tab asks before closing during a live call, and listens only while one is live', async () => {
+    const page = spyWindow();
+    const sdk = createFakeSdk();
+    const desk = createTabDesk({
+      login: () => Promise.resolve({ sdkUrl: 'https://sdk.example.test/x.js?token=t' }),
+      loader: createFakeLoader(sdk),
+      callLogStorage: null,
+      historyStorage: null,
+      tabs: { scope: () => 'alice', environment: null, log: () => undefined, window: page.target },
+    });
+    await desk.connect();
+    expect(page.listening()).toBe(0);
+    expect(page.closing()).toBe(false);
+    sdk.emit('callIn', phoneCallIn('s-fallback'));
+    sdk.emit('userAccessed', { sessionId: 's-fallback' });
+    expect(page.listening()).toBe(1);
+    expect(page.closing()).toBe(true);
+    sdk.emit('sessionEnded', { sessionId: 's-fallback' });
+    expect(page.listening()).toBe(0);
+    desk.destroy();
+  });
+});
+
+describe('commands run once (review defect 2)', () => {
+  it('a command made before the follower knows its leader waits for it: never sent to no one in particular, run once', async () => {
+    const a = openTab('a');
+    await until(() => role(a) === 'leader', 'a to lead');
+    await a.desk.connect();
+    let lostHellos = 0;
+    profile.channels.drop = (message) => (message['t'] === 'hello' || message['t'] === 'here') && lostHellos++ < 2;
+    const b = openTab('b');
+    await until(() => role(b) === 'follower', 'b to follow');
+    const set = b.desk.agent.setStatus({ status: 'rest' });
+    await set;
+    const commands = profile.channels.sent.filter((m) => m.message['t'] === 'cmd');
+    expect(commands).toHaveLength(1);
+    expect(commands[0].message['to']).toBe('a');
+    expect(a.sdk.calls.filter((c) => c.method === 'Agent.setStatus')).toHaveLength(1);
+  });
+
+  it('no leader known within the timeout: rejected as retryable (it was never sent)', async () => {
+    const a = openTab('a');
+    await until(() => role(a) === 'leader', 'a to lead');
+    profile.channels.drop = (message) => message['t'] === 'hello' || message['t'] === 'here';
+    const b = openTab('b', { commandTimeoutMs: 80 });
+    await until(() => role(b) === 'follower', 'b to follow');
+    await expect(b.desk.agent.online()).rejects.toMatchObject({ code: 'tab_leader_unavailable', retryable: true });
+    expect(profile.channels.sent.filter((m) => m.message['t'] === 'cmd')).toEqual([]);
+  });
+
+  it('a message from a tab with an older leadership term does not make the follower follow it', async () => {
+    const [a, b] = await leaderAndFollower();
+    let answer!: () => void;
+    a.sdk.answer('Agent.setStatus', () => new Promise((resolve) => (answer = () => resolve({ data: {} }))));
+    const inFlight = b.desk.agent.setStatus({ status: 'rest' }).then(
+      () => 'done',
+      (e: unknown) => e,
+    );
+    await until(() => a.sdk.calls.some((c) => c.method === 'Agent.setStatus'), 'the command to reach the leader');
+    const rogue = profile.channels.forTab('stale')('tccc-desk.tabs:alice');
+    rogue.postMessage({ t: 'leader', leader: 'stale', scope: 'alice', term: 1 });
+    rogue.postMessage({ t: 'snapshot', to: 'b', leader: 'stale', seq: 0, state: JSON.parse(JSON.stringify(await firstValueFrom(a.desk.state$))), unacked: [], scope: 'alice', term: 1 });
+    await wait(20);
+    answer();
+    await expect(inFlight).resolves.toBe('done'); // still a's to answer, not rejected by a stray
+    a.sdk.answer('Agent.setStatus', () => Promise.resolve({ data: {} }));
+    await b.desk.agent.setStatus({ status: 'free' });
+    const commands = profile.channels.sent.filter((m) => m.message['t'] === 'cmd' && m.message['path'] === 'agent.setStatus');
+    expect(commands.map((m) => m.message['to'])).toEqual(['a', 'a']);
+    expect(a.sdk.calls.map((c) => c.method)).toContain('Agent.setStatus');
+    // A real handover (a higher term) is followed.
+    await b.desk.useHere();
+    await until(() => role(a) === 'follower', 'a to step down');
+    await a.desk.agent.setStatus({ status: 'rest' });
+    expect(b.sdk.calls.map((c) => c.method)).toContain('Agent.setStatus');
+  });
+});
+
+describe('values that cannot be copied to another tab (review defect 6)', () => {
+  it('a payload with a function: the follower still gets the state (no raw) and the event (as plain data)', async () => {
+    const [a, b] = await leaderAndFollower();
+    const seen: DeskEvent[] = [];
+    b.desk.events$.subscribe((e) => seen.push(e));
+    a.sdk.emit('callIn', phoneCallIn('s-fn', { onSomething: () => 1 }));
+    const sessions = await firstValueFrom(b.desk.sessions$.pipe(filter((s) => s.length === 1)));
+    expect(sessions[0]).toMatchObject({ id: 's-fn', raw: null });
+    await until(() => seen.some((e) => e.name === 'callIn'), 'the event in the follower');
+    expect((seen.find((e) => e.name === 'callIn')?.payload as { sessionId?: string }).sessionId).toBe('s-fn');
+  });
+
+  it('a result that cannot be sent back: the follower gets a typed error at once, not a silent timeout', async () => {
+    const a = openTab('a');
+    await until(() => role(a) === 'leader', 'a to lead');
+    const b = openTab('b', { commandTimeoutMs: 1_500 });
+    await until(() => role(b) === 'follower', 'b to follow');
+    await Promise.all([a.desk.connect(), b.desk.connect()]);
+    const circular: Record<string, unknown> = { sessionId: 'out-1' };
+    circular['self'] = circular;
+    a.sdk.answer('Call.startOutboundCall', () => Promise.resolve({ data: circular }));
+    const started = Date.now();
+    const error = await b.desk.call.dial({ phoneNumber: '075586888888' }).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(error).toMatchObject({ code: 'sdk_error', retryable: false, message: expect.stringMatching(/cannot be sent/) });
+  });
+
+  it('a message that cannot be copied even as plain data is reported on errors$', async () => {
+    const [a] = await leaderAndFollower();
+    const reported: string[] = [];
+    a.desk.errors$.subscribe((e) => reported.push(e.message));
+    const circular: Record<string, unknown> = { fn: () => 1 };
+    circular['self'] = circular;
+    a.sdk.emit('statusChanged', { status: 'busy', extra: circular });
+    await until(() => reported.some((m) => /could not share/.test(m)), 'the report');
+  });
+});
+
+describe('after the leader said bye', () => {
+  it('a leader that said bye but stays (its page came back from the back/forward cache) is followed again', async () => {
+    const [a, b] = await leaderAndFollower();
+    // The leader's pagehide said bye (as a's own tab would), then its page came back and still leads.
+    const channel = profile.channels.forTab('a')('tccc-desk.tabs:alice');
+    const term = profile.channels.sent.find((m) => m.from === 'a' && typeof m.message['term'] === 'number')?.message['term'];
+    channel.postMessage({ t: 'bye', leader: 'a', scope: 'alice', term });
+    await wait(20);
+    a.sdk.emit('statusChanged', { status: 'busy' });
+    await firstValueFrom(b.desk.agent$.pipe(filter((x) => x.status === 'busy')));
+    await b.desk.agent.setStatus({ status: 'rest' });
+    expect(a.sdk.calls.map((c) => c.method)).toContain('Agent.setStatus');
+    channel.close();
   });
 });

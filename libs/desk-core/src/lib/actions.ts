@@ -34,8 +34,11 @@ export type DeskAction =
   | { type: 'agent/statusRequested'; status: AgentSetStatus; restReason?: string }
   | { type: 'agent/statusRequestFailed'; status: AgentSetStatus }
   | { type: 'agent/online'; online: boolean }
-  /** The seat's stored history (after a reload, or in a new tab), oldest last: appended after what the desk has. */
-  | { type: 'history/restored'; sessions: readonly DeskSession[] };
+  /**
+   * The seat's stored history (after a reload, or in a new tab), oldest last: appended after what
+   * the desk has; `replace`: another seat's login in this desk, so what the desk has goes first.
+   */
+  | { type: 'history/restored'; sessions: readonly DeskSession[]; replace?: true };
 
 export type DeskActionType = DeskAction['type'];
 
@@ -66,4 +69,5 @@ export const statusRequested = (status: AgentSetStatus, restReason?: string): De
   restReason === undefined ? { type: 'agent/statusRequested', status } : { type: 'agent/statusRequested', status, restReason };
 export const statusRequestFailed = (status: AgentSetStatus): DeskAction => ({ type: 'agent/statusRequestFailed', status });
 export const online = (isOnline: boolean): DeskAction => ({ type: 'agent/online', online: isOnline });
-export const historyRestored = (sessions: readonly DeskSession[]): DeskAction => ({ type: 'history/restored', sessions });
+export const historyRestored = (sessions: readonly DeskSession[], replace = false): DeskAction =>
+  replace ? { type: 'history/restored', sessions, replace: true } : { type: 'history/restored', sessions };

@@ -128,7 +128,9 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
         if (session.restored) continue;
         fresh.push(session);
       }
-      for (const session of history) if (session.restored) seen = seen.add(session.id);
+      // An interrupted one is not seen: the platform may still have the call (adopted after the
+      // reload or a takeover), and when it ends then, that is its one call log.
+      for (const session of history) if (session.restored && !session.interrupted) seen = seen.add(session.id);
       for (const session of fresh.reverse()) {
         seen = seen.add(session.id);
         finished(session);
@@ -169,6 +171,11 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
     },
     useSeat(seatUserId) {
       if (!seatUserId || seatUserId === seat) return;
+      if (seat !== undefined) {
+        // Another seat's login: the previous seat's records stay in its storage, not on this desk.
+        entries = [];
+        awaiting = 0;
+      }
       seat = seatUserId;
       const where = key() as string;
       const known = new Set(entries.map((e) => e.log.id));

@@ -89,7 +89,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     callLogs.useSeat(seat);
     // And its call history from before a reload (or from another tab).
     const restored = historyStore.useSeat(seat);
-    if (restored.length > 0) store.dispatch(historyRestored(restored));
+    if (restored.sessions.length > 0 || restored.replace) store.dispatch(historyRestored(restored.sessions, restored.replace));
     if (typeof sdkUrl !== 'string' || sdkUrl.length === 0) {
       throw new DeskError({ code: 'login_failed', message: 'The login returned no SdkURL.', retryable: true });
     }

@@ -3,7 +3,8 @@
  * were live, kept per seat in storage (localStorage by default), bounded, and without payloads
  * (`raw` is dropped: nothing the SDK sent beyond what the desk itself shows, never a token or an
  * SdkURL). After the next login for that seat it comes back through the reducer
- * (`history/restored`); a session that was live comes back as "interrupted by reload". Cleared
+ * (`history/restored`); a session that was live comes back interrupted (`interrupted: true`,
+ * endReason 'interrupted': a reload or another tab's takeover). Cleared
  * on sign-out. It only reads the desk's state; the reducer stays the only writer.
  */
 import type { Observable, Subscription } from 'rxjs';
@@ -11,7 +12,8 @@ import type { CallLogStorage, DeskSession, DeskState } from './desk.types';
 import { liveSessions, partsOf, sessionsVersion } from './state';
 
 const STORAGE_PREFIX = 'tccc-desk.history.v1:';
-export const INTERRUPTED_REASON = 'interrupted by reload';
+/** Generic: a reload, or another tab taking the desk over (the UI words it from `interrupted`). */
+export const INTERRUPTED_REASON = 'interrupted';
 
 interface Stored {
   v: 1;
@@ -21,8 +23,11 @@ interface Stored {
 }
 
 export interface HistoryStore {
-  /** The login said whose seat this is: what that seat kept, ready for `history/restored`. */
-  useSeat(seatUserId: string | undefined): DeskSession[];
+  /**
+   * The login said whose seat this is: what that seat kept, ready for `history/restored`;
+   * `replace`: another seat was in use (its history must leave the desk, not be appended to).
+   */
+  useSeat(seatUserId: string | undefined): { sessions: DeskSession[]; replace: boolean };
   /** Sign-out: forget this seat's stored history. */
   clear(): void;
   destroy(): void;
@@ -81,13 +86,16 @@ export function createHistoryStore(options: {
 
   return {
     useSeat(seatUserId) {
-      if (!seatUserId || seatUserId === seat) return [];
+      if (!seatUserId || seatUserId === seat) return { sessions: [], replace: false };
+      const replace = seat !== undefined;
+      // The previous seat's pending write goes under its own key, before the key changes.
+      if (replace) flush();
       seat = seatUserId;
       const restored = load(storage, key() as string, historySize);
       // Nothing to bring back: what the desk shows already is this seat's history from now on
-      // (otherwise the restore's own state change saves it).
-      if (restored.length === 0 && latest) save(latest);
-      return restored;
+      // (otherwise the restore's own state change saves it). Never the previous seat's.
+      if (!replace && restored.length === 0 && latest) save(latest);
+      return { sessions: restored, replace };
     },
     clear() {
       scheduled = false;

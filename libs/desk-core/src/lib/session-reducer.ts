@@ -197,6 +197,13 @@ export function createSessionReducer(historySize: number): SessionReducer {
         return close(p, expired(current, action.at));
       }
       case 'history/restored': {
+        // Another seat's login: nothing of the previous seat's history stays on screen.
+        if (action.replace) {
+          const next = historySize <= 0 ? [] : action.sessions.filter((s) => !p.live.get(s.id)).slice(0, historySize);
+          let ended = p.ended;
+          for (const s of next) if (s.status === 'ended' && !s.interrupted) ended = ended.add(s.id);
+          return next.length === 0 && p.history.length === 0 ? p : { ...p, history: next, ended };
+        }
         // Kept after what this page saw itself; never a session that is live or already shown.
         const known = new Set(p.history.map((s) => s.id));
         const added = action.sessions.filter((s) => !known.has(s.id) && !p.live.get(s.id));

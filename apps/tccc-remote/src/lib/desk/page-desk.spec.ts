@@ -65,9 +65,12 @@ describe('getDesk (the page desk)', () => {
     const claims = Buffer.from(JSON.stringify({ sub: 'alice@example.com' })).toString('base64url');
     getDesk({ getAccessToken: () => `h.${claims}.s` });
     await expect(created[0]!.options.tabs.scope()).resolves.toBe('alice@example.com');
-    await expect(tabScope(() => 'not-a-jwt')).resolves.toBe('default');
-    await expect(tabScope(() => Promise.reject(new Error('signed out')))).resolves.toBe('default');
-    await expect(tabScope(undefined)).resolves.toBe('default');
+    // Unknown person: no scope at all (the tab works alone), never a constant one shared by everyone unknown.
+    const noSub = Buffer.from(JSON.stringify({ name: 'x' })).toString('base64url');
+    await expect(tabScope(() => 'not-a-jwt')).resolves.toBeNull();
+    await expect(tabScope(() => `h.${noSub}.s`)).resolves.toBeNull();
+    await expect(tabScope(() => Promise.reject(new Error('signed out')))).resolves.toBeNull();
+    await expect(tabScope(undefined)).resolves.toBeNull();
   });
 
   it('refuses options without a token source', () => {

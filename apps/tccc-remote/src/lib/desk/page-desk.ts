@@ -78,18 +78,20 @@ export function getDesk(options?: GetDeskOptions): Desk {
 /**
  * Whom this tab's desk coordinates with other tabs for: the signed-in person (the access token's
  * `sub`, read, not verified: it only names a lock and a channel; the token API decides the seat).
- * The token itself is never kept or sent anywhere.
+ * null when unknown (no token, no `sub`, the token source failed): the tab then runs its own desk,
+ * never one shared under a constant name with whoever else is unknown. The token itself is never
+ * kept or sent anywhere.
  */
-export async function tabScope(getAccessToken: AccessTokenSource | undefined): Promise<string> {
-  if (!getAccessToken) return 'default';
+export async function tabScope(getAccessToken: AccessTokenSource | undefined): Promise<string | null> {
+  if (!getAccessToken) return null;
   try {
     const token = await getAccessToken();
     const payload = typeof token === 'string' ? token.split('.')[1] : undefined;
-    if (!payload) return 'default';
+    if (!payload) return null;
     const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: unknown };
-    return typeof claims.sub === 'string' && claims.sub !== '' ? claims.sub.slice(0, 200) : 'default';
+    return typeof claims.sub === 'string' && claims.sub !== '' ? claims.sub.slice(0, 200) : null;
   } catch {
-    return 'default';
+    return null;
   }
 }
 

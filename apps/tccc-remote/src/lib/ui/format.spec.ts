@@ -35,6 +35,14 @@ describe('errorText', () => {
       detail: null,
     });
     expect(errorText(tr('en'), new Error('boom'))).toEqual({ message: 'The desk could not do that.', detail: 'boom' });
+  });
+
+  it('a command whose outcome is unknown (sent to the leader tab, no answer) does not say "Try again"', () => {
+    expect(errorText(tr('en'), { code: 'tab_leader_unavailable', retryable: true, message: 'x' }).message).toMatch(/Try again/);
+    const unknown = errorText(tr('en'), { code: 'tab_leader_unavailable', retryable: false, message: 'x' }).message;
+    expect(unknown).toMatch(/may have done it/);
+    expect(unknown).not.toMatch(/^.*\. Try again\.$/);
+    expect(errorText(tr('zh-CN'), { code: 'tab_leader_unavailable', retryable: false, message: 'x' }).message).toMatch(/可能已执行/);
     expect(errorText(tr('en'), { code: 'toString', message: '' })).toEqual({ message: 'The desk could not do that.', detail: null });
   });
 });

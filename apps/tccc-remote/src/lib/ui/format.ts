@@ -156,7 +156,13 @@ export function agentStatusLabel(t: Translate, agent: AgentState): string {
 export function errorText(t: Translate, error: unknown): { message: string; detail: string | null } {
   const code = error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : null;
   const original = error && typeof error === 'object' && 'message' in error && typeof error.message === 'string' && error.message ? error.message : null;
-  const key = code && Object.hasOwn(ERROR_MESSAGE, code) ? ERROR_MESSAGE[code as keyof typeof ERROR_MESSAGE] : 'errors.unknown';
+  // Sent to the tab that holds the desk and not answered: it may have run, so no "Try again".
+  const outcomeUnknown = code === 'tab_leader_unavailable' && (error as { retryable?: unknown }).retryable === false;
+  const key: MessageKey = outcomeUnknown
+    ? 'errors.tab_leader_outcome_unknown'
+    : code && Object.hasOwn(ERROR_MESSAGE, code)
+      ? ERROR_MESSAGE[code as keyof typeof ERROR_MESSAGE]
+      : 'errors.unknown';
   const message = t(key);
   return { message, detail: original && original !== message ? original : null };
 }

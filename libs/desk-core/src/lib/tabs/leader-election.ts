@@ -16,17 +16,23 @@ export interface Election {
   stop(): void;
 }
 
-export function startElection(options: { locks: TabLocks; name: string; onRole: (role: ElectionRole) => void }): Election {
-  const { locks, name, onRole } = options;
+export function startElection(options: {
+  locks: TabLocks;
+  name: string;
+  onRole: (role: ElectionRole) => void;
+  /** The lock manager refused (anything but an AbortError, e.g. a SecurityError in a sandboxed iframe): no election can run. */
+  onUnavailable?: (error: unknown) => void;
+}): Election {
+  const { locks, name, onRole, onUnavailable } = options;
   let stopped = false;
   /** Ends the lock callback of the grant we hold (releasing the lock). */
   let release: (() => void) | null = null;
   /** Leaves the queue (aborts our waiting request). */
   let leaveQueue: (() => void) | null = null;
+  /** Counts grants actually received (the id of a grant is taken in its own callback, never at request time). */
   let grant = 0;
 
-  function hold(): Promise<void> {
-    const mine = ++grant;
+  function hold(mine: number): Promise<void> {
     return new Promise<void>((resolve) => {
       release = () => {
         if (grant === mine) release = null;
@@ -37,9 +43,23 @@ export function startElection(options: { locks: TabLocks; name: string; onRole: 
     });
   }
 
+  /** A request failed: stolen (AbortError: step down if it was our current grant) or refused (no election possible). */
+  function failed(error: unknown, mine: number): void {
+    if (stopped) return;
+    if (!isAbortError(error)) {
+      stopped = true;
+      leaveQueue?.();
+      leaveQueue = null;
+      release?.();
+      onUnavailable?.(error);
+      return;
+    }
+    lost(mine);
+  }
+
   /** Our grant ended without our say (stolen): step down and wait in line again. */
   function lost(mine: number): void {
-    if (stopped || grant !== mine) return;
+    if (stopped || mine < 0 || grant !== mine) return;
     release = null;
     grant++;
     onRole('follower');
@@ -49,36 +69,37 @@ export function startElection(options: { locks: TabLocks; name: string; onRole: 
   function queue(): void {
     const abort = new AbortController();
     leaveQueue = () => abort.abort();
-    const mine = grant + 1;
+    let mine = -1;
     locks
       .request(name, { mode: 'exclusive', signal: abort.signal }, () => {
         leaveQueue = null;
-        return hold();
+        return hold((mine = ++grant));
       })
-      .catch(() => {
-        if (abort.signal.aborted) return; // we left the queue ourselves
-        lost(mine);
+      .catch((error: unknown) => {
+        if (abort.signal.aborted && mine < 0) return; // we left the queue ourselves
+        failed(error, mine);
       });
   }
 
+  let first = -1;
   locks
     .request(name, { mode: 'exclusive', ifAvailable: true }, (lock) => {
-      if (lock) return hold();
+      if (lock) return hold((first = ++grant));
       if (!stopped) {
         onRole('follower');
         queue();
       }
       return undefined;
     })
-    .catch(() => lost(grant));
+    .catch((error: unknown) => failed(error, first));
 
   return {
     steal() {
       if (stopped || release) return;
       leaveQueue?.();
       leaveQueue = null;
-      const mine = grant + 1;
-      locks.request(name, { mode: 'exclusive', steal: true }, () => hold()).catch(() => lost(mine));
+      let mine = -1;
+      locks.request(name, { mode: 'exclusive', steal: true }, () => hold((mine = ++grant))).catch((error: unknown) => failed(error, mine));
     },
     stop() {
       if (stopped) return;
@@ -88,4 +109,8 @@ export function startElection(options: { locks: TabLocks; name: string; onRole: 
       release?.();
     },
   };
+}
+
+function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
