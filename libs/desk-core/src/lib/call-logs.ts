@@ -124,13 +124,15 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
       const fresh: DeskSession[] = [];
       for (const session of history) {
         if (seen.has(session.id)) break;
-        // Brought back from before a reload: logged then (or interrupted), not a new contact.
-        if (session.restored) continue;
+        if (session.restored) {
+          // Brought back from before a reload: logged then, not a new contact. An interrupted one
+          // is not seen: the platform may still have the call (adopted after the reload or a
+          // takeover), and when it ends then, that is its one call log.
+          if (!session.interrupted) seen = seen.add(session.id);
+          continue;
+        }
         fresh.push(session);
       }
-      // An interrupted one is not seen: the platform may still have the call (adopted after the
-      // reload or a takeover), and when it ends then, that is its one call log.
-      for (const session of history) if (session.restored && !session.interrupted) seen = seen.add(session.id);
       for (const session of fresh.reverse()) {
         seen = seen.add(session.id);
         finished(session);

@@ -72,7 +72,8 @@ export function createHistoryStore(options: {
     if (latest) save(latest);
   };
 
-  const subscription: Subscription = options.state$.subscribe((state) => {
+  // Nowhere to keep it (no storage, e.g. in Node): nothing to watch.
+  const subscription: Subscription | null = storage === null ? null : options.state$.subscribe((state) => {
     latest = state;
     const live = sessionsVersion(state);
     // While a call is live every change is saved, so an interrupted call's end is close to the reload.
@@ -110,7 +111,7 @@ export function createHistoryStore(options: {
     },
     destroy() {
       flush(); // the page may be going: what is pending is written now
-      subscription.unsubscribe();
+      subscription?.unsubscribe();
     },
   };
 }
