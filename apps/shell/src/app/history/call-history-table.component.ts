@@ -52,6 +52,6 @@ export class CallHistoryTableComponent {
   }
 
   duration(ms: number | null): string {
-    return formatDuration(ms);
+    return formatDuration(ms, this.i18n.locale());
   }
 }

@@ -1,6 +1,6 @@
 import type { DeskSession } from 'tccc_remote/desk';
 import { CUSTOMERS, DEMO_CALLERS } from '../customers/customers.data';
-import { callRecord } from './call-record';
+import { callRecord, formatDuration } from './call-record';
 
 const past = (overrides: Partial<DeskSession>): DeskSession => ({
   id: 'h1',
@@ -35,5 +35,14 @@ describe('call history records', () => {
   it('a video visitor without a nickname, and a colleague, get a channel label', () => {
     expect(callRecord(past({ channel: 'video', peer: {} }), CUSTOMERS).who).toBe('Video visitor');
     expect(callRecord(past({ channel: 'internal', direction: 'internal', peer: { userId: 'bob@example.com' } }), CUSTOMERS).who).toBe('bob@example.com');
+  });
+});
+
+describe('formatDuration', () => {
+  it('is m:ss to the nearest second, h:mm:ss past an hour, with the locale’s digits', () => {
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(65_400)).toBe('1:05');
+    expect(formatDuration(3_725_000, 'zh-CN')).toBe('1:02:05');
+    expect(formatDuration(59_600, 'en')).toBe('1:00');
   });
 });

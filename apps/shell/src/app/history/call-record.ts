@@ -1,5 +1,6 @@
 /** Call history rows from the desk's history$: who, when, how long, how it ended. */
 import type { DeskSession } from 'tccc_remote/desk';
+import { formatClock, type Locale } from '@tccc-desk/i18n';
 import type { Customer } from '../customers/customer';
 import { findCustomerByPhone } from '../customers/phone-match';
 import { crmTranslate, type CrmMessageKey, type CrmTranslate } from '../i18n/crm-i18n.service';
@@ -74,8 +75,8 @@ export function callRecord(session: DeskSession, customers: readonly Customer[],
   };
 }
 
-export function formatDuration(ms: number | null): string {
+/** A call's duration as m:ss (h:mm:ss), to the nearest second, digits from Intl for the locale. */
+export function formatDuration(ms: number | null, locale: Locale = 'en'): string {
   if (ms === null) return '—';
-  const total = Math.round(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+  return formatClock(Math.round(ms / 1000) * 1000, locale);
 }
