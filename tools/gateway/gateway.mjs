@@ -120,6 +120,10 @@ export function renderConfig({ runtimeDir, port, upstreams, sdkOrigins, shellDir
     '  }',
   ].join('\n');
   const values = {
+    // Started as root, nginx would run its workers as nobody/www-data, who cannot read builds in a
+    // checkout that is not world-readable (a mktemp -d clone is 0700): they run as the user who
+    // started the gateway, as they do in any non-root start.
+    USER_DIRECTIVE: process.getuid?.() === 0 ? 'user root root;' : '# workers run as the user who started the gateway',
     RUNTIME_DIR: runtimeDir,
     PORT: String(port),
     LISTEN_HOST: listenHost,
