@@ -7,9 +7,9 @@
 //   node scripts/contract.mjs --check   exit 1 unless the committed files are what the sources give
 // CONTRACT_VERSION (semver) lives in src/lib/desk/versions.ts, its single source.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REMOTE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CONTRACT_FILE = join(REMOTE_ROOT, 'contract', 'tccc-remote.d.ts');
@@ -76,11 +76,19 @@ export function readLock() {
 /**
  * What is wrong with the committed contract, or null. `generated` is the text the sources give now.
  */
+/** Semver order of two x.y.z versions (NaN parts sort first, so a malformed version never passes). */
+export function compareVersions(a, b) {
+  const parts = (v) => String(v).split('.').map((n) => (/^\d+$/.test(n) ? Number(n) : -1));
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  return 0;
+}
+
 export function contractProblem({ generated, version, lock, committed }) {
   const hash = sha256(generated);
   if (!lock || typeof lock.version !== 'string' || typeof lock.sha256 !== 'string') return 'contract/contract.lock.json is missing or invalid: run `npm run contract:lock -w @tccc-desk/tccc-remote`.';
-  if (hash !== lock.sha256 && version === lock.version) {
-    return `The public types of the exposed entries changed but CONTRACT_VERSION is still ${version}: bump it in src/lib/desk/versions.ts (major for a breaking change, minor for an addition), then run \`npm run contract:lock -w @tccc-desk/tccc-remote\`.`;
+  if (hash !== lock.sha256 && compareVersions(version, lock.version) <= 0) {
+    return `The public types of the exposed entries changed but CONTRACT_VERSION ${version} is not above the locked ${lock.version}: bump it in src/lib/desk/versions.ts (major for a breaking change, minor for an addition), then run \`npm run contract:lock -w @tccc-desk/tccc-remote\`.`;
   }
   if (hash !== lock.sha256 || version !== lock.version) return `contract/ is not up to date with CONTRACT_VERSION ${version}: run \`npm run contract:lock -w @tccc-desk/tccc-remote\`.`;
   if (committed !== generated) return 'contract/tccc-remote.d.ts differs from what the entries generate (edited by hand?): run `npm run contract:lock -w @tccc-desk/tccc-remote`.';
@@ -106,7 +114,7 @@ async function main() {
     return;
   }
   const hash = sha256(generated);
-  if (lock && lock.sha256 !== hash && lock.version === version) {
+  if (lock && lock.sha256 !== hash && compareVersions(version, lock.version) <= 0) {
     throw new Error(contractProblem({ generated, version, lock, committed }));
   }
   writeFileSync(CONTRACT_FILE, generated);
@@ -114,7 +122,8 @@ async function main() {
   console.log(`contract ${version} written: contract/tccc-remote.d.ts (sha256 ${hash.slice(0, 12)}…), contract/contract.lock.json`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (also through a symlinked or space-containing path), not when imported by tests.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   main().catch((error) => {
     console.error(`[contract] ${error instanceof Error ? error.message : error}`);
     process.exit(1);

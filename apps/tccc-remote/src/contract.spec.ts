@@ -41,7 +41,12 @@ describe('published contract', () => {
     });
 
     it('fails when the types changed and the version did not', () => {
-      expect(problem({ generated: after, version: '1.2.0', lock, committed: before })).toMatch(/changed but CONTRACT_VERSION is still 1\.2\.0: bump it/);
+      expect(problem({ generated: after, version: '1.2.0', lock, committed: before })).toMatch(/changed but CONTRACT_VERSION 1\.2\.0 is not above the locked 1\.2\.0: bump it/);
+    });
+
+    it('fails when the types changed and the version went down, not up', () => {
+      expect(problem({ generated: after, version: '1.1.9', lock, committed: before })).toMatch(/1\.1\.9 is not above the locked 1\.2\.0/);
+      expect(problem({ generated: after, version: 'x.y.z', lock, committed: before })).toMatch(/is not above the locked/);
     });
 
     it('asks for contract:lock after a bump, and when the committed file was edited by hand', () => {

@@ -157,12 +157,13 @@ export interface DeskState {
   lifecycle: Lifecycle;
   agent: AgentState;
   /**
-   * Live sessions by id (never 'ended' nor 'transferred'). Built on first read of each state
-   * (O(live sessions)); the store keeps them in a persistent map so an event costs the same with
-   * 1 or 1,000 live sessions. Prefer `sessions$` / `activeSession$`, which never build it.
+   * Live sessions by id (never 'ended' nor 'transferred'): a frozen record without a prototype (any
+   * id is an ordinary key; use `Object.hasOwn(sessions, id)`), built once per change of the live
+   * set (lazily above 16 live sessions); the store keeps them in a persistent map so an event
+   * costs the same with 1 or 1,000 live sessions. Prefer `sessions$` / `activeSession$`.
    */
   sessions: Readonly<Record<string, DeskSession>>;
-  /** Order of live sessions, oldest offer first. Built on first read of each state, like `sessions`. */
+  /** Order of live sessions, oldest offer first, frozen; built like `sessions`. */
   sessionOrder: readonly string[];
   activeSessionId: string | null;
   /** Ended and transferred sessions, newest first, at most `historySize`. */

@@ -38,15 +38,15 @@ function without(list: IdList | null, id: string): IdList | null {
 }
 
 /**
- * `state.sessions`: the live sessions by id, in a record without a prototype, so any id
- * ("constructor", "__proto__") is an ordinary key and a lookup by id never finds something
- * inherited. Not frozen: freezing a record of fresh keys costs ~0.5 µs, and a host writing to it
- * changes nothing in the store (it is a view of the table, rebuilt from it).
+ * `state.sessions`: the live sessions by id, frozen (every state of a table, and every subscriber,
+ * shares it), in a record without a prototype, so any id ("constructor", "__proto__") is an
+ * ordinary key and a lookup by id never finds something inherited (use `Object.hasOwn`, not
+ * `sessions.hasOwnProperty`). Built once per table, not once per state.
  */
 function recordOf(table: SessionTable, order: readonly string[]): Readonly<Record<string, DeskSession>> {
   const record = Object.create(null) as Record<string, DeskSession>;
   for (const id of order) record[id] = table.get(id) as DeskSession;
-  return record;
+  return Object.freeze(record);
 }
 
 const EMPTY_ORDER: readonly string[] = Object.freeze([]);

@@ -26,7 +26,7 @@ export interface StateParts {
 
 /**
  * Up to this many live sessions a state carries `sessions` and `sessionOrder` as plain data (the
- * table's views, built once per table, ~0.1 µs); above it, as own getters that build them on first
+ * table's views, built once per table); above it, as own getters that build them on first
  * read (two `defineProperty`s, ~0.5 µs, whatever the size), so an event costs the same with
  * 1,000 live sessions.
  */

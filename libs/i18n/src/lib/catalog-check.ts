@@ -19,7 +19,7 @@ export function catalogProblems(catalogs: Readonly<Record<string, Readonly<Recor
       }
       let args: string;
       try {
-        args = [...argumentNames(parse(text))].sort().join(',');
+        args = [...argumentNames(parse(text, { ignoreTag: true }))].sort().join(',');
       } catch (error) {
         problems.push(`${locale}: "${key}" is not a valid ICU message (${error instanceof Error ? error.message : String(error)})`);
         continue;

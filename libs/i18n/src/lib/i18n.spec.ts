@@ -35,6 +35,12 @@ describe('Translator', () => {
     expect(translator.translate('en', 'calls', { count: 3 })).toBe('3 calls');
     expect(translator.translate('zh-CN', 'calls', { count: 3 })).toBe('3 个通话');
   });
+
+  it('shows a tag in a translation as text instead of throwing', () => {
+    const tagged = new Translator({ en: { hi: 'Hi <b>{name}</b>' }, 'zh-CN': { hi: '你好 <b>{name}</b>' } });
+    expect(tagged.translate('en', 'hi', { name: 'Li' })).toBe('Hi <b>Li</b>');
+    expect(catalogProblems({ en: { hi: 'Hi <b>{name}</b>' }, 'zh-CN': { hi: '你好 <b>{name}</b>' } })).toEqual([]);
+  });
 });
 
 describe('catalogProblems', () => {

@@ -22,7 +22,8 @@ export class Translator<K extends string> {
       // A key outside the catalog is a programming error the catalog check catches at build time;
       // at run time the key itself is the least bad thing to show.
       if (text === undefined) return key;
-      format = new IntlMessageFormat(text, locale);
+      // Tags are text: a `<b>` in a translation is shown, never a formatting call that throws.
+      format = new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
       this.cache.set(id, format);
     }
     return String(format.format(params as Record<string, string | number | Date> | undefined));

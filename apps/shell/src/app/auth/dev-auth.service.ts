@@ -6,7 +6,7 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { DeskService } from '../desk/desk.service';
-import { takeEarlyToken } from '../early/early-start';
+import { releaseEarlyUnless, takeEarlyToken } from '../early/early-start';
 import { DEMO_USERS, fetchDevToken, rememberedUser, safeStorage, USER_KEY, type DevToken } from './dev-token';
 
 export { DEMO_USERS } from './dev-token';
@@ -33,6 +33,8 @@ export class DevAuthService {
   async signIn(sub: string): Promise<void> {
     if (this.user() === sub) return;
     if (this.user()) this.signOut();
+    // A desk login started before Angular for someone else stops (and its desk signs out).
+    releaseEarlyUnless(sub);
     this.problem.set(null);
     try {
       // main.ts may have fetched it already, before Angular started (and started the desk's login with it).
@@ -47,6 +49,7 @@ export class DevAuthService {
   }
 
   signOut(): void {
+    releaseEarlyUnless(null);
     this.desk.stop();
     this.token = null;
     this.user.set(null);

@@ -120,13 +120,14 @@ export class DeskRemoteService {
       if (!this.entry) {
         const module = await this.loader.load<DeskEntry>(DESK_ENTRY);
         if (isRemoteFallback(module)) throw module.error;
-        if (!isDeskEntry(module)) throw new Error('The desk remote has no getDesk().');
-        const compatibility = contractCompatibility(module.CONTRACT_VERSION);
+        // The major first: a desk of another major may have renamed getDesk itself.
+        const compatibility = contractCompatibility((module as { CONTRACT_VERSION?: unknown } | null)?.CONTRACT_VERSION);
         if (!compatibility.ok) {
           console.warn(`[shell] desk contract ${compatibility.version ?? '(none)'} is not major ${SUPPORTED_CONTRACT_MAJOR}: not used`);
           this.remote.set({ kind: 'incompatible', problem: compatibility.message, version: compatibility.version, remoteIsNewer: compatibility.remoteIsNewer });
           return;
         }
+        if (!isDeskEntry(module)) throw new Error('The desk remote has no getDesk().');
         this.entry = module;
         // The desk speaks the CRM's language, and follows its switch (no reload, calls go on).
         const entry = module;

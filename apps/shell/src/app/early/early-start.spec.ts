@@ -1,4 +1,4 @@
-import { loadRemote } from '@module-federation/enhanced/runtime';
+import { loadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
 
 jest.mock('@module-federation/enhanced/runtime', () => ({
   loadRemote: jest.fn(),
@@ -59,6 +59,43 @@ describe('startEarly', () => {
     await expect(early.takeEarlyToken('alice')).resolves.toMatchObject({ value: 'jwt-early' });
     expect(early.takeEarlyToken('alice')).toBeNull();
     expect(early.startEarly()).toBe(early.startEarly());
+  });
+
+  it('signed out while ./desk loads: no desk is made; signed out after: the early desk signs out', async () => {
+    sessionStorage.setItem('tccc-shell.dev-user', 'alice');
+    let arrive!: (entry: unknown) => void;
+    const getDesk = jest.fn(() => ({ connect: () => new Promise<void>(() => undefined), signOut: jest.fn(), destroy: jest.fn() }));
+    const entry = { getDesk, hasPageDesk: () => false, CONTRACT_VERSION: '1.3.0' };
+    load.mockImplementation((id: string) => (id === 'tccc_remote/desk' ? new Promise((resolve) => (arrive = resolve)) : Promise.resolve({})) as never);
+    const early = freshEarlyStart();
+    await early.startEarly();
+    early.releaseEarlyUnless('alice'); // alice herself: nothing stops
+    early.releaseEarlyUnless(null); // sign-out before ./desk arrived
+    arrive(entry);
+    await early.earlyLoginSent(1000);
+    expect(getDesk).not.toHaveBeenCalled();
+    expect(early.takeEarlyToken('alice')).toBeNull();
+
+    // Again, with the desk made before someone else signs in: it signs out.
+    load.mockImplementation(async (id: string) => (id === 'tccc_remote/desk' ? entry : {}) as never);
+    const again = freshEarlyStart();
+    await again.startEarly();
+    await again.earlyLoginSent(1000);
+    const desk = (getDesk.mock.results[0] as { value: { signOut: jest.Mock } }).value;
+    again.releaseEarlyUnless('bob');
+    expect(desk.signOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('an early start that throws resolves with the defaults, so Angular still boots', async () => {
+    sessionStorage.setItem('tccc-shell.dev-user', 'alice');
+    (registerRemotes as jest.Mock).mockImplementationOnce(() => {
+      throw new Error('federation runtime refused the remotes');
+    });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const early = freshEarlyStart();
+    await expect(early.startEarly()).resolves.toMatchObject({ signedIn: null, manifest: { ok: false } });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('early start failed: federation runtime refused the remotes'));
+    warn.mockRestore();
   });
 
   it('does not connect a remote of another contract major', async () => {

@@ -9,7 +9,7 @@
  */
 import { loadRemote } from '@module-federation/enhanced/runtime';
 import { fetchDevToken, rememberedUser, type DevToken } from '../auth/dev-token';
-import { loadRuntimeConfig, type RuntimeConfig } from '../config/load-runtime-config';
+import { DEFAULT_RUNTIME_CONFIG, loadRuntimeConfig, type RuntimeConfig } from '../config/load-runtime-config';
 import { DESK_COMPONENT_ENTRY, DESK_ENTRY, contractCompatibility, isDeskEntry } from '../desk/desk-contract';
 import { DESK_REMOTE_NAME, loadDeskManifest, type ManifestResult } from '../federation/desk-manifest';
 import { initFederation } from '../federation/init-federation';
@@ -24,6 +24,23 @@ export interface EarlyStart {
 let started: Promise<EarlyStart> | null = null;
 let earlyToken: { sub: string; token: Promise<DevToken> } | null = null;
 let loginStarted: Promise<void> = Promise.resolve();
+/** Whose desk login was started early, and the desk once made; cleared when it is given up. */
+let early: { sub: string; cancelled: boolean; desk: { signOut?: () => void; destroy: () => void } | null } | null = null;
+
+/**
+ * The early desk login is not for this person any more (sign-out: `null`, or someone else signs
+ * in): stop it, and sign its desk out if it was made, so no SDK stays logged in for a person who
+ * is gone. A no-op when the early start was for `sub`, or never started.
+ */
+export function releaseEarlyUnless(sub: string | null): void {
+  if (!early || early.sub === sub) return;
+  early.cancelled = true;
+  const desk = early.desk;
+  early = null;
+  earlyToken = null;
+  if (desk && typeof desk.signOut === 'function') desk.signOut();
+  else desk?.destroy();
+}
 
 /**
  * Resolves once the early desk login has been sent (connect() called), has failed, or was not
@@ -39,7 +56,12 @@ export async function earlyLoginSent(capMs: number): Promise<void> {
 
 /** Starts once per page; later calls return the same promise. Never rejects. */
 export function startEarly(): Promise<EarlyStart> {
-  started ??= run();
+  started ??= run().catch((error: unknown) => {
+    // Never in Angular's way: without an early start the CRM boots and its services do the rest.
+    console.warn(`[shell] early start failed: ${error instanceof Error ? error.message : String(error)}`);
+    const fallback: EarlyStart = { runtime: { ...DEFAULT_RUNTIME_CONFIG }, manifest: { ok: false, remotes: [], problem: 'the early start failed' }, signedIn: null };
+    return fallback;
+  });
   return started;
 }
 
@@ -62,18 +84,22 @@ async function run(): Promise<EarlyStart> {
   const token = fetchDevToken(runtime.idpTokenUrl, sub);
   token.catch(() => undefined); // DevAuthService shows a failed sign-in
   earlyToken = { sub, token };
-  loginStarted = connectEarly(runtime, token);
+  early = { sub, cancelled: false, desk: null };
+  loginStarted = connectEarly(runtime, token, early);
   // The panel's chunks too (the federation runtime keeps the module for DeskRemoteService).
   loadRemote(DESK_COMPONENT_ENTRY).catch(() => undefined);
   return { runtime, manifest, signedIn: sub };
 }
 
 /** Load `./desk` and start the page's desk login (resolves once it is sent). */
-async function connectEarly(runtime: RuntimeConfig, token: Promise<DevToken>): Promise<void> {
+async function connectEarly(runtime: RuntimeConfig, token: Promise<DevToken>, mine: NonNullable<typeof early>): Promise<void> {
   try {
     const entry = await loadRemote<unknown>(DESK_ENTRY);
-    if (!isDeskEntry(entry) || !contractCompatibility(entry.CONTRACT_VERSION).ok) return;
+    if (!contractCompatibility((entry as { CONTRACT_VERSION?: unknown } | null)?.CONTRACT_VERSION).ok || !isDeskEntry(entry)) return;
+    // Signed out (or someone else signed in) while ./desk was loading: no desk for this person.
+    if (mine.cancelled) return;
     const desk = entry.getDesk({ getAccessToken: async () => (await token).value, apiBase: runtime.apiBase });
+    mine.desk = desk;
     // Not awaited: connect() resolves at `ready`; its failure shows in the desk's lifecycle and
     // DeskRemoteService retries with a fresh login.
     desk.connect().catch(() => undefined);

@@ -72,13 +72,13 @@ export class CrmI18n {
       // not kept across reloads, still switched
     }
     this.applyToPage(locale);
-    for (const listener of this.listeners) listener(locale);
+    for (const listener of this.listeners) tell(listener, locale);
   }
 
   /** Follow the CRM's language (now and on each change); returns the stop function. */
   follow(listener: (locale: Locale) => void): () => void {
     this.listeners.add(listener);
-    listener(this.current());
+    tell(listener, this.current());
     return () => this.listeners.delete(listener);
   }
 
@@ -100,3 +100,12 @@ export const DIRECTION_NAME: Readonly<Record<'inbound' | 'outbound' | 'internal'
   outbound: 'direction.outbound',
   internal: 'direction.internal',
 };
+
+/** One follower refusing the language (e.g. a desk without it) must not stop the others. */
+function tell(listener: (locale: Locale) => void, locale: Locale): void {
+  try {
+    listener(locale);
+  } catch (error) {
+    console.warn(`[shell] language ${locale} not taken: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
