@@ -35,6 +35,31 @@ describe('shortcuts', () => {
     host.remove();
   });
 
+  it('never fires in ARIA text widgets, nor from a custom element whose closed shadow root hides an input', () => {
+    customElements.define(
+      'x-closed-field',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'closed' }).innerHTML = '<input>';
+        }
+      },
+    );
+    const host = document.createElement('div');
+    host.innerHTML = `<div id="editor" role="textbox" tabindex="0"></div><div id="typeahead" role="combobox" tabindex="0"></div>
+      <x-closed-field id="closed"></x-closed-field><div id="open-host"></div>`;
+    document.body.appendChild(host);
+    const $ = (selector: string) => host.querySelector(selector) as Element;
+    expect(matchShortcut(keydown('a', {}, $('#editor')), defaults)).toBeNull();
+    expect(matchShortcut(keydown('a', {}, $('#typeahead')), defaults)).toBeNull();
+    expect(matchShortcut(keydown('a', {}, $('#closed')), defaults)).toBeNull();
+    // An open shadow root shows its inside: a button there is not typing.
+    const open = $('#open-host').attachShadow({ mode: 'open' });
+    open.innerHTML = '<button>ok</button>';
+    expect(matchShortcut(keydown('a', {}, open.querySelector('button') as Element), defaults)).toBe('accept');
+    host.remove();
+  });
+
   it('leaves keys with Ctrl/Alt/Meta, repeats and handled events alone', () => {
     expect(matchShortcut(keydown('a', { ctrlKey: true }), defaults)).toBeNull();
     expect(matchShortcut(keydown('a', { altKey: true }), defaults)).toBeNull();

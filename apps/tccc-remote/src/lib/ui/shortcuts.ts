@@ -93,6 +93,9 @@ type KeyEventLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'shiftKey
 const TEXT_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image']);
 
 /** Whether the key goes to something the agent types into (then it is never a shortcut). */
+/** ARIA widgets that take typed text (custom editors, typeaheads). */
+const TYPING_ROLES: ReadonlySet<string> = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
+
 export function isTypingTarget(event: Pick<KeyEventLike, 'target' | 'composedPath'>): boolean {
   const target = (event.composedPath?.()[0] ?? event.target) as Element | null;
   if (!target || typeof (target as Element).tagName !== 'string') return false;
@@ -100,6 +103,10 @@ export function isTypingTarget(event: Pick<KeyEventLike, 'target' | 'composedPat
   const tag = element.tagName.toLowerCase();
   if (tag === 'textarea' || tag === 'select') return true;
   if (tag === 'input') return !TEXT_INPUT_TYPES.has(((element as HTMLInputElement).type || 'text').toLowerCase());
+  if (TYPING_ROLES.has(element.getAttribute?.('role') ?? '')) return true;
+  // A custom element whose inside we cannot see (a closed shadow root: the key's path stops at
+  // its host) may hold an input: assume typing. Ours (tccc-*) have no shadow root.
+  if (tag.includes('-') && !tag.startsWith('tccc-') && element.shadowRoot === null) return true;
   return element.isContentEditable || element.closest?.('[contenteditable=""],[contenteditable="true"],[contenteditable="plaintext-only"]') != null;
 }
 
