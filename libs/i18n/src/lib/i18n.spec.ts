@@ -36,6 +36,10 @@ describe('Translator', () => {
     expect(translator.translate('zh-CN', 'calls', { count: 3 })).toBe('3 个通话');
   });
 
+  it('a missing argument shows the message as written instead of throwing', () => {
+    expect(translator.translate('en', 'hello')).toBe('Hello {name}');
+  });
+
   it('shows a tag in a translation as text instead of throwing', () => {
     const tagged = new Translator({ en: { hi: 'Hi <b>{name}</b>' }, 'zh-CN': { hi: '你好 <b>{name}</b>' } });
     expect(tagged.translate('en', 'hi', { name: 'Li' })).toBe('Hi <b>Li</b>');

@@ -26,6 +26,12 @@ export class Translator<K extends string> {
       format = new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
       this.cache.set(id, format);
     }
-    return String(format.format(params as Record<string, string | number | Date> | undefined));
+    try {
+      return String(format.format(params as Record<string, string | number | Date> | undefined));
+    } catch {
+      // An argument the caller did not pass: the message as written (with its {placeholders}) is
+      // better than a view that stops rendering.
+      return this.catalogs[locale]?.[key] ?? this.catalogs.en[key] ?? key;
+    }
   }
 }
