@@ -27,9 +27,13 @@ export function parseRuntimeConfig(json: unknown): RuntimeConfig {
   return config;
 }
 
-export async function loadRuntimeConfig(doFetch: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<RuntimeConfig> {
+/** `cache`: as for loadDeskManifest ('default' takes the copy index.html preloaded). */
+export async function loadRuntimeConfig(
+  doFetch: typeof fetch = globalThis.fetch.bind(globalThis),
+  cache: RequestCache = 'no-cache',
+): Promise<RuntimeConfig> {
   try {
-    const response = await doFetch(RUNTIME_CONFIG_URL, { cache: 'no-cache' });
+    const response = await doFetch(RUNTIME_CONFIG_URL, { cache });
     return parseRuntimeConfig(response.ok ? await response.json() : undefined);
   } catch {
     return { ...DEFAULT_RUNTIME_CONFIG };

@@ -1,4 +1,5 @@
 import { loadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
+import { BehaviorSubject } from 'rxjs';
 
 jest.mock('@module-federation/enhanced/runtime', () => ({
   loadRemote: jest.fn(),
@@ -7,6 +8,11 @@ jest.mock('@module-federation/enhanced/runtime', () => ({
 }));
 
 const load = loadRemote as jest.MockedFunction<typeof loadRemote>;
+
+/** What the early start watches of a desk: its lifecycle and which tab owns it. */
+function progress(status: 'idle' | 'authenticating' = 'authenticating') {
+  return { lifecycle$: new BehaviorSubject({ status }), tab$: new BehaviorSubject({ role: 'leader' }) };
+}
 
 function respond(body: unknown): Response {
   return { ok: true, status: 200, json: async () => body } as Response;
@@ -39,7 +45,7 @@ describe('startEarly', () => {
   it('with a remembered person: the token, ./desk and connect() start before Angular; the token is handed over once', async () => {
     sessionStorage.setItem('tccc-shell.dev-user', 'alice');
     const connect = jest.fn(() => new Promise<void>(() => undefined)); // resolves at ready: not awaited
-    const getDesk = jest.fn(() => ({ connect }));
+    const getDesk = jest.fn(() => ({ connect, ...progress() }));
     load.mockImplementation(async (id: string) =>
       id === 'tccc_remote/desk' ? { getDesk, hasPageDesk: () => false, CONTRACT_VERSION: '1.3.0' } : { DeskComponent: class {} },
     );
@@ -61,10 +67,41 @@ describe('startEarly', () => {
     expect(early.startEarly()).toBe(early.startEarly());
   });
 
+  it('Angular waits for the login request itself (lifecycle past idle), not only for connect() to be called, up to the cap', async () => {
+    sessionStorage.setItem('tccc-shell.dev-user', 'alice');
+    const desk = { connect: jest.fn(() => new Promise<void>(() => undefined)), ...progress('idle') };
+    load.mockImplementation(async (id: string) => (id === 'tccc_remote/desk' ? { getDesk: () => desk, hasPageDesk: () => false, CONTRACT_VERSION: '1.3.0' } : {}) as never);
+    const early = freshEarlyStart();
+    await early.startEarly();
+    let sent = false;
+    const waiting = early.earlyLoginSent(60_000).then(() => (sent = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(desk.connect).toHaveBeenCalledTimes(1);
+    expect(sent).toBe(false); // the tab lock is not granted yet: no request is out
+    desk.lifecycle$.next({ status: 'authenticating' });
+    await waiting;
+    expect(sent).toBe(true);
+    // With a desk that never gets there, the cap lets Angular start.
+    const stuck = { connect: jest.fn(() => new Promise<void>(() => undefined)), ...progress('idle') };
+    load.mockImplementation(async (id: string) => (id === 'tccc_remote/desk' ? { getDesk: () => stuck, hasPageDesk: () => false, CONTRACT_VERSION: '1.3.0' } : {}) as never);
+    const again = freshEarlyStart();
+    await again.startEarly();
+    const before = Date.now();
+    await again.earlyLoginSent(50);
+    expect(Date.now() - before).toBeGreaterThanOrEqual(45);
+  });
+
+  it('reads the deploy-time files in the cache mode that takes index.html\'s preloads', async () => {
+    const early = freshEarlyStart();
+    await early.startEarly();
+    expect(fetchMock).toHaveBeenCalledWith('/runtime-config.json', expect.objectContaining({ cache: 'default' }));
+    expect(fetchMock).toHaveBeenCalledWith('/desk.manifest.json', expect.objectContaining({ cache: 'default' }));
+  });
+
   it('signed out while ./desk loads: no desk is made; signed out after: the early desk signs out', async () => {
     sessionStorage.setItem('tccc-shell.dev-user', 'alice');
     let arrive!: (entry: unknown) => void;
-    const getDesk = jest.fn(() => ({ connect: () => new Promise<void>(() => undefined), signOut: jest.fn(), destroy: jest.fn() }));
+    const getDesk = jest.fn(() => ({ connect: () => new Promise<void>(() => undefined), signOut: jest.fn(), destroy: jest.fn(), ...progress() }));
     const entry = { getDesk, hasPageDesk: () => false, CONTRACT_VERSION: '1.3.0' };
     load.mockImplementation((id: string) => (id === 'tccc_remote/desk' ? new Promise((resolve) => (arrive = resolve)) : Promise.resolve({})) as never);
     const early = freshEarlyStart();
@@ -117,5 +154,19 @@ describe('startEarly', () => {
     expect(load).not.toHaveBeenCalled();
     expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/runtime-config.json', '/desk.manifest.json']);
     expect(early.takeEarlyToken('alice')).toBeNull();
+  });
+});
+
+describe('index.html', () => {
+  it('preloads exactly the deploy-time files the early start reads, in a mode fetch() can take', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { join } = require('node:path') as typeof import('node:path');
+    const html = readFileSync(join(__dirname, '../../index.html'), 'utf8');
+    const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous" \/>/g)].map((match) => match[1]);
+    const { RUNTIME_CONFIG_URL } = jest.requireActual('../config/load-runtime-config') as typeof import('../config/load-runtime-config');
+    const { DESK_MANIFEST_URL } = jest.requireActual('../federation/desk-manifest') as typeof import('../federation/desk-manifest');
+    expect(preloads).toEqual([RUNTIME_CONFIG_URL, DESK_MANIFEST_URL]);
   });
 });

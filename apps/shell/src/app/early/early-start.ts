@@ -13,6 +13,7 @@ import { DEFAULT_RUNTIME_CONFIG, loadRuntimeConfig, type RuntimeConfig } from '.
 import { DESK_COMPONENT_ENTRY, DESK_ENTRY, contractCompatibility, isDeskEntry } from '../desk/desk-contract';
 import { DESK_REMOTE_NAME, loadDeskManifest, type ManifestResult } from '../federation/desk-manifest';
 import { initFederation } from '../federation/init-federation';
+import { loginUnderway } from './login-underway';
 
 export interface EarlyStart {
   runtime: RuntimeConfig;
@@ -43,7 +44,7 @@ export function releaseEarlyUnless(sub: string | null): void {
 }
 
 /**
- * Resolves once the early desk login has been sent (connect() called), has failed, or was not
+ * Resolves once the early desk login request is out (loginUnderway), has failed, or was not
  * started; at most `capMs` later. bootstrap.ts waits for it before Angular's start-up takes the main
  * thread, so the remote's chunks and the login request are not queued behind it.
  */
@@ -74,7 +75,11 @@ export function takeEarlyToken(sub: string): Promise<DevToken> | null {
 }
 
 async function run(): Promise<EarlyStart> {
-  const [runtime, manifest] = await Promise.all([loadRuntimeConfig(), loadDeskManifest()]);
+  const [runtime, manifest] = await Promise.all([
+    // The copies index.html preloaded with the page (<link rel="preload">).
+    loadRuntimeConfig(undefined, 'default'),
+    loadDeskManifest({ cache: 'default' }),
+  ]);
   if (!manifest.ok) console.warn(`[shell] desk unavailable: ${manifest.problem}`);
   initFederation(manifest);
   const sub = rememberedUser();
@@ -91,7 +96,7 @@ async function run(): Promise<EarlyStart> {
   return { runtime, manifest, signedIn: sub };
 }
 
-/** Load `./desk` and start the page's desk login (resolves once it is sent). */
+/** Load `./desk` and start the page's desk login (resolves once the request is out). */
 async function connectEarly(runtime: RuntimeConfig, token: Promise<DevToken>, mine: NonNullable<typeof early>): Promise<void> {
   try {
     const entry = await loadRemote<unknown>(DESK_ENTRY);
@@ -103,6 +108,7 @@ async function connectEarly(runtime: RuntimeConfig, token: Promise<DevToken>, mi
     // Not awaited: connect() resolves at `ready`; its failure shows in the desk's lifecycle and
     // DeskRemoteService retries with a fresh login.
     desk.connect().catch(() => undefined);
+    await loginUnderway(desk);
   } catch {
     // Left to DeskRemoteService, which loads the remote again and says what failed.
   }

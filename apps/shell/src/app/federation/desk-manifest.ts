@@ -46,6 +46,12 @@ export interface LoadManifestOptions {
   /** Give up after this long (default 5000 ms): a hanging manifest must not hold the shell. */
   timeoutMs?: number;
   baseUrl?: string;
+  /**
+   * The request's cache mode (default 'no-cache': always asks the server). The early start's first
+   * read uses 'default' to take the response index.html preloaded with the page (a 'no-cache' fetch
+   * does not match a preload); our servers answer these files with Cache-Control: no-cache anyway.
+   */
+  cache?: RequestCache;
 }
 
 export async function loadDeskManifest(options: LoadManifestOptions = {}): Promise<ManifestResult> {
@@ -54,7 +60,7 @@ export async function loadDeskManifest(options: LoadManifestOptions = {}): Promi
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 5000);
   try {
-    const response = await doFetch(url, { cache: 'no-cache', signal: controller.signal });
+    const response = await doFetch(url, { cache: options.cache ?? 'no-cache', signal: controller.signal });
     if (!response.ok) return { ok: false, remotes: [], problem: `The desk manifest could not be loaded (HTTP ${response.status}).` };
     let json: unknown;
     try {
