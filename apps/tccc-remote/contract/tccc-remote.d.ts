@@ -432,6 +432,8 @@ declare module 'tccc_remote/desk' {
   	 * One CallLog per finished contact, once its after-call work is over (or at once when there is
   	 * none). Each subscriber first gets every record not acknowledged yet (also those kept from
   	 * before a reload, once the login says whose seat it is), then each new one. Completes on destroy.
+  	 * Across tabs only the tab that owns the SDK (`tab$` leader or alone) offers them, so one host
+  	 * saves each record; a follower that takes over is offered what is still unacknowledged.
   	 */
   	readonly callLogs$: Observable<CallLog>;
   	/**
@@ -589,7 +591,7 @@ declare module 'tccc_remote/desk' {
    * The contract's version (semver), exported by `./desk`: the single source. Bump it when the generated
    * contract/tccc-remote.d.ts changes (major: breaking, minor: additions), then `npm run contract:lock`.
    */
-  export const CONTRACT_VERSION = "1.1.1";
+  export const CONTRACT_VERSION = "1.2.0";
 
   export {};
 }
@@ -1018,6 +1020,8 @@ declare module 'tccc_remote/DeskComponent' {
   	 * One CallLog per finished contact, once its after-call work is over (or at once when there is
   	 * none). Each subscriber first gets every record not acknowledged yet (also those kept from
   	 * before a reload, once the login says whose seat it is), then each new one. Completes on destroy.
+  	 * Across tabs only the tab that owns the SDK (`tab$` leader or alone) offers them, so one host
+  	 * saves each record; a follower that takes over is offered what is still unacknowledged.
   	 */
   	readonly callLogs$: Observable<CallLog>;
   	/**
@@ -1735,6 +1739,8 @@ declare module 'tccc_remote/angular' {
   	 * One CallLog per finished contact, once its after-call work is over (or at once when there is
   	 * none). Each subscriber first gets every record not acknowledged yet (also those kept from
   	 * before a reload, once the login says whose seat it is), then each new one. Completes on destroy.
+  	 * Across tabs only the tab that owns the SDK (`tab$` leader or alone) offers them, so one host
+  	 * saves each record; a follower that takes over is offered what is still unacknowledged.
   	 */
   	readonly callLogs$: Observable<CallLog>;
   	/**

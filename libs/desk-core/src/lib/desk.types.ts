@@ -311,6 +311,8 @@ export interface Desk {
    * One CallLog per finished contact, once its after-call work is over (or at once when there is
    * none). Each subscriber first gets every record not acknowledged yet (also those kept from
    * before a reload, once the login says whose seat it is), then each new one. Completes on destroy.
+   * Across tabs only the tab that owns the SDK (`tab$` leader or alone) offers them, so one host
+   * saves each record; a follower that takes over is offered what is still unacknowledged.
    */
   readonly callLogs$: Observable<CallLog>;
   /**

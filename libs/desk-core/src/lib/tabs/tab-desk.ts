@@ -545,10 +545,8 @@ function tabDesk(
         if (inSequence(message, term)) errors.next(message.error);
         return;
       case 'callLog':
-        if (inSequence(message, term)) {
-          unacked = message.unacked;
-          callLogOffers.next(message.log);
-        }
+        // Offered to the leader's host only (it saves it); a follower keeps the list for unacked().
+        if (inSequence(message, term)) unacked = message.unacked;
         return;
       case 'unacked':
         if (inSequence(message, term)) unacked = message.unacked;
@@ -738,8 +736,11 @@ function tabDesk(
     events$: events.asObservable(),
     errors$: errors.asObservable(),
     tab$: tab.asObservable(),
+    // Only the tab that owns the SDK offers call logs, so each record reaches one host across tabs
+    // (two tabs saving it would store it twice); a follower that takes over is offered, through its
+    // own desk's replay, whatever is still unacknowledged.
     callLogs$: new Observable<CallLog>((subscriber) => {
-      for (const log of inner ? inner.callLogs.unacked() : unacked) subscriber.next(log);
+      for (const log of inner ? inner.callLogs.unacked() : []) subscriber.next(log);
       return callLogOffers.subscribe(subscriber);
     }),
     destroy,
