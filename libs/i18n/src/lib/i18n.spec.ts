@@ -40,6 +40,18 @@ describe('Translator', () => {
     expect(translator.translate('en', 'hello')).toBe('Hello {name}');
   });
 
+  it('plain text, quoting and tags come out as ICU says, with or without arguments to format', () => {
+    const texts = new Translator({
+      en: { plain: 'Waiting for the desk…', quoted: "Agent''s desk", escaped: "'{literal}' braces", tag: 'A <b>bold</b> claim' },
+      'zh-CN': { plain: '正在等待工作台…', quoted: "坐席''的", escaped: "'{literal}' 括号", tag: '<b>粗体</b>' },
+    });
+    expect(texts.translate('en', 'plain')).toBe('Waiting for the desk…');
+    expect(texts.translate('zh-CN', 'plain', { unused: 1 })).toBe('正在等待工作台…');
+    expect(texts.translate('en', 'quoted')).toBe("Agent's desk");
+    expect(texts.translate('en', 'escaped')).toBe('{literal} braces');
+    expect(texts.translate('en', 'tag')).toBe('A <b>bold</b> claim');
+  });
+
   it('shows a tag in a translation as text instead of throwing', () => {
     const tagged = new Translator({ en: { hi: 'Hi <b>{name}</b>' }, 'zh-CN': { hi: '你好 <b>{name}</b>' } });
     expect(tagged.translate('en', 'hi', { name: 'Li' })).toBe('Hi <b>Li</b>');
@@ -79,5 +91,28 @@ describe('formatting', () => {
     const at = new Date(2026, 0, 2, 15, 4, 5);
     expect(formatTime(at, 'en')).toMatch(/03:04:05\s?PM/);
     expect(formatTime(at, 'zh-CN')).toBe('15:04:05');
+  });
+});
+
+describe('Translator start-up cost', () => {
+  it('builds an IntlMessageFormat only for messages with ICU syntax (each one resolves its locale through Intl)', () => {
+    let built = 0;
+    jest.isolateModules(() => {
+      jest.doMock('intl-messageformat', () => {
+        const actual = jest.requireActual('intl-messageformat') as typeof import('intl-messageformat');
+        class Counted extends actual.IntlMessageFormat {
+          constructor(...args: ConstructorParameters<typeof actual.IntlMessageFormat>) {
+            super(...args);
+            built += 1;
+          }
+        }
+        return { ...actual, IntlMessageFormat: Counted };
+      });
+      const { Translator: Isolated } = jest.requireActual('./translator') as typeof import('./translator');
+      const t = new Isolated({ en: { a: 'Plain', b: 'Hi {name}', c: "It''s" }, 'zh-CN': { a: '纯文本', b: '你好 {name}', c: '是' } });
+      expect([t.translate('en', 'a'), t.translate('zh-CN', 'a'), t.translate('en', 'b', { name: 'Li' }), t.translate('en', 'c')]).toEqual(['Plain', '纯文本', 'Hi Li', "It's"]);
+      expect(t.translate('en', 'b', { name: 'Wu' })).toBe('Hi Wu'); // cached
+    });
+    expect(built).toBe(2);
   });
 });
