@@ -82,6 +82,18 @@ describe('shortcuts', () => {
     expect(resolveShortcuts(undefined).size).toBe(Object.keys(DEFAULT_SHORTCUTS).length);
   });
 
+  it('an Alt binding works where Option changes the character (macOS: Option+A types "å", Option+1 "¡")', () => {
+    const custom = resolveShortcuts({ accept: 'Alt+A', hangUp: 'Alt+1', mute: 'Alt+Shift+M' });
+    expect(matchShortcut(keydown('å', { altKey: true, code: 'KeyA' }), custom)).toBe('accept');
+    expect(matchShortcut(keydown('¡', { altKey: true, code: 'Digit1' }), custom)).toBe('hangUp');
+    expect(matchShortcut(keydown('Â', { altKey: true, shiftKey: true, code: 'KeyM' }), custom)).toBe('mute');
+    // Without Alt the layout's character decides (AZERTY's "a" is where its label is), not the key's place.
+    expect(matchShortcut(keydown('q', { code: 'KeyA' }), resolveShortcuts(undefined))).toBeNull();
+    expect(matchShortcut(keydown('a', { code: 'KeyQ' }), resolveShortcuts(undefined))).toBe('accept');
+    // A plain "a" binding still ignores Option+A.
+    expect(matchShortcut(keydown('å', { altKey: true, code: 'KeyA' }), resolveShortcuts(undefined))).toBeNull();
+  });
+
   it('rejects a configuration it cannot honour, saying what is wrong', () => {
     expect(() => resolveShortcuts({ mute: 'a' })).toThrow('shortcuts: "A" is bound to both accept and mute');
     expect(() => resolveShortcuts({ jump: 'j' } as never)).toThrow(/unknown action "jump"/);

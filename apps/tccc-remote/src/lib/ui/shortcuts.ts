@@ -87,15 +87,30 @@ export function resolveShortcuts(config: DeskShortcuts | undefined): ShortcutBin
 }
 
 type KeyEventLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey' | 'repeat' | 'isComposing' | 'defaultPrevented' | 'target'> & {
+  code?: string;
   composedPath?: () => EventTarget[];
 };
 
+/** The physical letter or digit key (`KeyA` → "a", `Digit1` → "1"), or null. */
+function physicalKey(code: string | undefined): string | null {
+  const match = /^(?:Key([A-Z])|Digit(\d))$/.exec(code ?? '');
+  return match ? (match[1] ?? match[2]).toLowerCase() : null;
+}
+
+/**
+ * The key a press means for a binding. With Alt, macOS types another character (Option+A is "å"),
+ * so a letter or digit is read from the physical key; otherwise `key`, which follows the layout.
+ */
+function pressedKey(event: KeyEventLike): string {
+  return (event.altKey && physicalKey(event.code)) || event.key.toLowerCase();
+}
+
 const TEXT_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image']);
 
-/** Whether the key goes to something the agent types into (then it is never a shortcut). */
 /** ARIA widgets that take typed text (custom editors, typeaheads). */
 const TYPING_ROLES: ReadonlySet<string> = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
 
+/** Whether the key goes to something the agent types into (then it is never a shortcut). */
 export function isTypingTarget(event: Pick<KeyEventLike, 'target' | 'composedPath'>): boolean {
   const target = (event.composedPath?.()[0] ?? event.target) as Element | null;
   if (!target || typeof (target as Element).tagName !== 'string') return false;
@@ -114,7 +129,7 @@ export function isTypingTarget(event: Pick<KeyEventLike, 'target' | 'composedPat
 export function matchShortcut(event: KeyEventLike, bindings: ShortcutBindings): ShortcutAction | null {
   if (event.defaultPrevented || event.isComposing || event.repeat || typeof event.key !== 'string') return null;
   if (isTypingTarget(event)) return null;
-  const key = event.key.toLowerCase();
+  const key = pressedKey(event);
   for (const [action, binding] of bindings) {
     if (binding.key !== key || binding.ctrl !== event.ctrlKey || binding.alt !== event.altKey || binding.meta !== event.metaKey) continue;
     // Shift only counts for letters: "?" is Shift+/ on most keyboards, and "a" is not "A".
