@@ -6,7 +6,7 @@ import { createConfig } from '@nx/angular-rspack';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedModules } from '../../tools/scripts/federation-shared.mjs';
-import { externalBundlerRuntime, FederationRuntimeProviderPlugin } from '../../tools/scripts/federation-runtime.mjs';
+import { externalBundlerRuntime, FederationRuntimeProviderPlugin, remoteEntryRuntimeGuard } from '../../tools/scripts/federation-runtime.mjs';
 import { developmentConfiguration } from '../../tools/scripts/rspack-app.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -58,7 +58,7 @@ const configs = await createConfig(
       output: { uniqueName: REMOTE_NAME, publicPath: 'auto' },
       // A runtime chunk would turn remoteEntry.js into a stub plus one more request.
       optimization: { runtimeChunk: false },
-      plugins: [federation, externalBundlerRuntime(), new FederationRuntimeProviderPlugin()],
+      plugins: [federation, externalBundlerRuntime(), new FederationRuntimeProviderPlugin(), remoteEntryRuntimeGuard('remoteEntry.js')],
     },
   },
   developmentConfiguration('tccc-remote'),

@@ -79,3 +79,15 @@ export class FederationRuntimeProviderPlugin {
     });
   }
 }
+
+/**
+ * What remoteEntry.js runs first: on a page that gave it no runtime (a host that is not ours, a
+ * plain page), it loads federation-runtime.js from next to itself (top-level await, ES module)
+ * instead of failing on an undefined global deep in the container. A no-op in our shell.
+ */
+const RUNTIME_GUARD = `if(!globalThis.${BUNDLER_RUNTIME_GLOBAL}){console.info("[tccc_remote] the page has no federation runtime for the desk: loading ${RUNTIME_PROVIDER_FILE}");await import(new URL("./${RUNTIME_PROVIDER_FILE}",import.meta.url).href)}`;
+
+/** rspack plugin for the remote: the guard above at the top of its container entry. */
+export function remoteEntryRuntimeGuard(entryFile) {
+  return new rspack.BannerPlugin({ banner: RUNTIME_GUARD, raw: true, test: new RegExp(`^${entryFile.replace(/\./g, '\\.')}$`) });
+}

@@ -13,8 +13,12 @@ const { open } = useBrowser();
 test('a page without Angular mounts the desk and makes a call', async () => {
   const { page, pageErrors } = await open();
   const angularFrom: string[] = [];
+  const runtimeLoads: string[] = [];
+  const consoleInfo: string[] = [];
+  page.on('console', (message) => message.type() === 'info' && consoleInfo.push(message.text()));
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'script') return;
+    if (response.url().endsWith('/federation-runtime.js')) runtimeLoads.push(response.url());
     response.text().then((body) => body.includes('ng-version') && angularFrom.push(response.url()), () => undefined);
   });
   await page.goto(`${EXAMPLES}/plain-page/?user=alice`);
@@ -23,6 +27,9 @@ test('a page without Angular mounts the desk and makes a call', async () => {
   // The page brings no Angular: the one copy running is the remote's shared fallback.
   expect(angularFrom).toHaveLength(1);
   expect(angularFrom[0].startsWith(`${REMOTE}/`)).toBe(true);
+  // The page loads no federation runtime: remoteEntry.js fetched the remote's own, once, and said so.
+  expect(runtimeLoads).toEqual([`${REMOTE}/federation-runtime.js`]);
+  expect(consoleInfo.filter((text) => text.includes('no federation runtime'))).toHaveLength(1);
 
   await byTestId(page, 'dial-input').fill('+8613800138000');
   await byTestId(page, 'dial-button').click();
