@@ -1214,6 +1214,8 @@ declare module 'tccc_remote/DeskComponent' {
   	/** The event log and the state inspector have been opened (their bodies stay once made). */
   	protected readonly eventLogOpened: WritableSignal<boolean>;
   	protected readonly stateOpened: WritableSignal<boolean>;
+  	protected readonly diagnosticsBusy: WritableSignal<boolean>;
+  	protected readonly diagnosticsProblem: WritableSignal<string | null>;
   	readonly now: WritableSignal<number>;
   	readonly events: import("@angular/core").Signal<readonly DeskEvent[]>;
   	/** Which tab owns the desk: a follower mirrors another tab's desk and says so. */
@@ -1235,6 +1237,8 @@ declare module 'tccc_remote/DeskComponent' {
   	constructor();
   	ngOnInit(): void;
   	run(command: () => Promise<unknown>): void;
+  	/** The diagnostics document as a file (its code is fetched on the first click). */
+  	protected downloadDiagnostics(): Promise<void>;
   	/** A diagnostics disclosure opened: its body is made from now on. */
   	protected opened(event: Event, flag: WritableSignal<boolean>): void;
   	toggleHelp(): void;

@@ -12,15 +12,12 @@
  */
 import type { DeskErrorCode } from '@tccc-desk/desk-core';
 import { Translator, type Catalog, type Locale, type MessageParams } from '@tccc-desk/i18n';
+import { CATALOG_CHUNKS } from './catalog-chunks';
 import en from './en.json';
 
 export type MessageKey = keyof typeof en;
 
 type OtherLocale = Exclude<Locale, 'en'>;
-
-const CATALOG_CHUNKS: Readonly<Record<OtherLocale, () => Promise<Catalog<MessageKey>>>> = {
-  'zh-CN': () => import('./zh-CN.json').then((module): Catalog<MessageKey> => module.default),
-};
 
 /** The catalogs loaded so far (the Translator reads this object, so one loaded later is seen). */
 const loaded: Partial<Record<Locale, Catalog<MessageKey>>> = { en };

@@ -201,6 +201,15 @@ describe('<tccc-desk>', () => {
     click.mockRestore();
   });
 
+  it('says why the diagnostics document could not be made', async () => {
+    desk.diagnostics.mockRejectedValueOnce(new Error('the desk has been destroyed'));
+    (el('diagnostics-download') as HTMLButtonElement).click();
+    await stable();
+    await stable();
+    expect(el('diagnostics-problem')?.textContent).toBe('Diagnostics could not be made: the desk has been destroyed');
+    expect((el('diagnostics-download') as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('brings an offline agent online before setting a status', async () => {
     desk.setAgent({ status: 'unknown', online: false });
     await stable();

@@ -24,7 +24,6 @@ import type { MessageKey } from '../i18n/messages';
 import { REMOTE_VERSION } from '../desk/versions';
 import { deskSignals } from '../angular/desk-signals';
 import { AfterCallWorkComponent } from './after-call-work.component';
-import { DiagnosticsDownloadComponent } from './diagnostics-download.component';
 import { channelCommands, moduleOf } from './channel-commands';
 import { AgentStatusComponent, DEFAULT_REST_REASONS, type AgentStatusChange } from './agent-status.component';
 import { DialerComponent } from './dialer.component';
@@ -50,7 +49,6 @@ const EVENT_LOG_SIZE = 100;
   imports: [
     AgentStatusComponent,
     AfterCallWorkComponent,
-    DiagnosticsDownloadComponent,
     DialerComponent,
     ErrorPanelComponent,
     EventLogComponent,
@@ -124,7 +122,13 @@ const EVENT_LOG_SIZE = 100;
           }
         }
 
-        <tccc-session-list [sessions]="sessions()" [selectedId]="current()?.id ?? null" [now]="now()" (select)="selected.set($event)" />
+        @if (sessions().length) {
+          @defer (on immediate) {
+            <tccc-session-list [sessions]="sessions()" [selectedId]="current()?.id ?? null" [now]="now()" (select)="selected.set($event)" />
+          }
+        } @else {
+          <p class="empty" data-testid="session-list-empty">{{ t('sessions.empty') }}</p>
+        }
 
         @if (current(); as session) {
           @defer (on immediate) {
@@ -172,7 +176,10 @@ const EVENT_LOG_SIZE = 100;
           }
         </details>
       }
-      <tccc-diagnostics-download [desk]="desk" />
+      <div class="diagnostics">
+        <button type="button" data-testid="diagnostics-download" [disabled]="diagnosticsBusy()" (click)="downloadDiagnostics()">{{ t('diagnostics.download') }}</button>
+        @if (diagnosticsProblem()) { <span class="problem" role="alert" data-testid="diagnostics-problem">{{ diagnosticsProblem() }}</span> }
+      </div>
     </section>
   `,
   styles: `
@@ -197,6 +204,9 @@ const EVENT_LOG_SIZE = 100;
     .announcer:empty { display: none; }
     .announcer { padding: 6px 8px; border-radius: 6px; background: var(--tccc-ringing-bg); font-weight: 600; }
     .waiting { margin: 0; color: var(--tccc-muted); }
+    .empty { margin: 0; color: var(--tccc-muted); padding: 4px 0; }
+    .diagnostics { display: flex; gap: 8px; align-items: center; }
+    .diagnostics .problem { color: var(--tccc-danger); }
     .tab-banner { margin: 0; padding: 6px 8px; border-radius: 6px; background: var(--tccc-acw-bg); display: flex; align-items: center; justify-content: space-between; gap: 8px; }
     .command-error { margin: 0; color: var(--tccc-danger); display: flex; justify-content: space-between; gap: 6px; }
     .link { border: none; background: none; cursor: pointer; color: inherit; }
@@ -243,6 +253,8 @@ export class DeskComponent implements OnInit {
   /** The event log and the state inspector have been opened (their bodies stay once made). */
   protected readonly eventLogOpened = signal(false);
   protected readonly stateOpened = signal(false);
+  protected readonly diagnosticsBusy = signal(false);
+  protected readonly diagnosticsProblem = signal<string | null>(null);
   readonly now = signal(Date.now());
 
   readonly events = toSignal(
@@ -321,6 +333,20 @@ export class DeskComponent implements OnInit {
       pending = Promise.reject(error);
     }
     pending.catch((error: unknown) => this.commandError.set(error ?? new Error()));
+  }
+
+  /** The diagnostics document as a file (its code is fetched on the first click). */
+  protected async downloadDiagnostics(): Promise<void> {
+    this.diagnosticsBusy.set(true);
+    this.diagnosticsProblem.set(null);
+    try {
+      const { saveDiagnostics } = await import('./save-diagnostics');
+      await saveDiagnostics(this.desk);
+    } catch (error) {
+      this.diagnosticsProblem.set(this.t('diagnostics.failed', { reason: error instanceof Error ? error.message : this.t('diagnostics.unknownReason') }));
+    } finally {
+      this.diagnosticsBusy.set(false);
+    }
   }
 
   /** A diagnostics disclosure opened: its body is made from now on. */
