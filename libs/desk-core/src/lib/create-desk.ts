@@ -3,7 +3,7 @@
  * (idle → authenticating → loading → ready | error), wired together.
  */
 import { createTcccLoader, type TcccGlobal } from '@tccc-desk/tccc-sdk';
-import { BehaviorSubject } from 'rxjs';
+import { BehaviorSubject, first } from 'rxjs';
 import { authenticating, failed, historyRestored, loading, ready } from './actions';
 import { browserSupported } from './browser-support';
 import type { CreateDeskOptions, Desk, LoginResult, SdkLoader } from './desk.types';
@@ -177,8 +177,9 @@ export function createDesk(options: CreateDeskOptions): Desk {
 
   const diagnostics = createDiagnostics({ lifecycle$: selectors.lifecycle$, events$: store.events$, errors$: store.errors$, clock, versions });
   const interceptors = createInterceptors();
-  // The commands' code comes with the first command (a desk is ready without it).
-  const commands = lazyCommands(
+  // The commands' code comes with the first command (a desk is ready without it), or with the
+  // first contact, which the agent is about to answer.
+  const { commands, prefetch: prefetchCommands } = lazyCommands(
     {
       store,
       clock,
@@ -192,6 +193,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
       return browserSupported(store.state.lifecycle.status === 'ready' ? sdk : null);
     },
   );
+  store.state$.pipe(first((state) => state.sessionOrder.length > 0)).subscribe({ next: prefetchCommands, error: () => undefined });
 
   return {
     state$: store.state$,

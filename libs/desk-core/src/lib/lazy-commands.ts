@@ -3,7 +3,7 @@
  * method loading commands.ts with command-specs.ts and the argument checks on its first call (a
  * chunk of its own in a browser build: a desk gets to `ready` without it). Once loaded, a call goes
  * straight through. A chunk that cannot load rejects that call with `sdk_error`; the next call
- * tries again.
+ * tries again. `prefetch()` starts the load ahead of a likely first command (the desk's first contact).
  */
 import { COMMAND_NAMES } from './command-names';
 import type { CommandContext, DeskCommands } from './commands';
@@ -11,7 +11,13 @@ import { DeskError } from './errors';
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 
-export function lazyCommands(ctx: CommandContext, isBrowserSupported: () => boolean): DeskCommands {
+export interface LazyCommands {
+  readonly commands: DeskCommands;
+  /** Loads the commands' code now, if it is not here (a failure is left to the next call). */
+  prefetch(): void;
+}
+
+export function lazyCommands(ctx: CommandContext, isBrowserSupported: () => boolean): LazyCommands {
   let commands: DeskCommands | null = null;
   let loading: Promise<DeskCommands> | null = null;
 
@@ -36,5 +42,8 @@ export function lazyCommands(ctx: CommandContext, isBrowserSupported: () => bool
       commands ? method(commands, namespace, verb)(...args) : load().then((loaded) => method(loaded, namespace, verb)(...args));
   }
   (api['devices'] as Record<string, unknown>)['isBrowserSupported'] = isBrowserSupported;
-  return api as unknown as DeskCommands;
+  return {
+    commands: api as unknown as DeskCommands,
+    prefetch: () => void load().catch(() => undefined),
+  };
 }
