@@ -591,13 +591,13 @@ declare module 'tccc_remote/desk' {
    * The contract's version (semver), exported by `./desk`: the single source. Bump it when the generated
    * contract/tccc-remote.d.ts changes (major: breaking, minor: additions), then `npm run contract:lock`.
    */
-  export const CONTRACT_VERSION = "1.2.0";
+  export const CONTRACT_VERSION = "1.3.0";
 
   export {};
 }
 
 declare module 'tccc_remote/DeskComponent' {
-  import { OnInit, Signal } from '@angular/core';
+  import { OnInit, Signal, WritableSignal } from '@angular/core';
   import { Observable } from 'rxjs';
 
   interface StartOutboundCallOptions {
@@ -1163,6 +1163,12 @@ declare module 'tccc_remote/DeskComponent' {
   } | {
   	skillGroupId: string;
   };
+  interface ShortcutHelpRow {
+  	readonly action: ShortcutAction;
+  	readonly label: MessageKey;
+  	/** The key's label, or null when that shortcut is off. */
+  	readonly key: string | null;
+  }
   interface DeskSignals {
   	state: Signal<DeskState | undefined>;
   	lifecycle: Signal<Lifecycle>;
@@ -1201,15 +1207,20 @@ declare module 'tccc_remote/DeskComponent' {
   	readonly lifecycle: import("@angular/core").Signal<Lifecycle>;
   	readonly agent: import("@angular/core").Signal<AgentState>;
   	readonly sessions: import("@angular/core").Signal<readonly DeskSession[]>;
-  	readonly selected: import("@angular/core").WritableSignal<string | null>;
+  	readonly selected: WritableSignal<string | null>;
   	/** What the last command rejected with (shown in the current language, so kept as it came). */
-  	readonly commandError: import("@angular/core").WritableSignal<unknown>;
+  	readonly commandError: WritableSignal<unknown>;
   	readonly commandErrorText: import("@angular/core").Signal<{
   		message: string;
   		detail: string | null;
   	} | null>;
-  	readonly helpOpen: import("@angular/core").WritableSignal<boolean>;
-  	readonly now: import("@angular/core").WritableSignal<number>;
+  	readonly helpOpen: WritableSignal<boolean>;
+  	/** The event log and the state inspector have been opened (their bodies stay once made). */
+  	protected readonly eventLogOpened: WritableSignal<boolean>;
+  	protected readonly stateOpened: WritableSignal<boolean>;
+  	protected readonly diagnosticsBusy: WritableSignal<boolean>;
+  	protected readonly diagnosticsProblem: WritableSignal<string | null>;
+  	readonly now: WritableSignal<number>;
   	readonly events: import("@angular/core").Signal<readonly DeskEvent[]>;
   	/** Which tab owns the desk: a follower mirrors another tab's desk and says so. */
   	readonly tab: import("@angular/core").Signal<TabInfo>;
@@ -1218,11 +1229,7 @@ declare module 'tccc_remote/DeskComponent' {
   	readonly lifecycleText: import("@angular/core").Signal<string>;
   	readonly bindings: import("@angular/core").Signal<ShortcutBindings>;
   	readonly helpKey: import("@angular/core").Signal<string | null>;
-  	readonly helpRows: import("@angular/core").Signal<{
-  		action: "transfer" | "accept" | "mute" | "hangUp" | "hold" | "dialer" | "available" | "break" | "help";
-  		label: "shortcuts.accept" | "shortcuts.hangUp" | "shortcuts.mute" | "shortcuts.hold" | "shortcuts.dialer" | "shortcuts.transfer" | "shortcuts.available" | "shortcuts.break" | "shortcuts.help";
-  		key: string | null;
-  	}[]>;
+  	readonly helpRows: import("@angular/core").Signal<readonly ShortcutHelpRow[]>;
   	/** The session the controls act on: the one picked in the list, else the desk's active one. */
   	readonly current: import("@angular/core").Signal<DeskSession | null>;
   	/** The contact ringing for this agent (not a call the agent is making). */
@@ -1234,6 +1241,10 @@ declare module 'tccc_remote/DeskComponent' {
   	constructor();
   	ngOnInit(): void;
   	run(command: () => Promise<unknown>): void;
+  	/** The diagnostics document as a file (its code is fetched on the first click). */
+  	protected downloadDiagnostics(): Promise<void>;
+  	/** A diagnostics disclosure opened: its body is made from now on. */
+  	protected opened(event: Event, flag: WritableSignal<boolean>): void;
   	toggleHelp(): void;
   	/** A key anywhere on the page: one of the shortcuts, unless the agent is typing (see shortcuts.ts). */
   	onKey(event: KeyboardEvent): void;

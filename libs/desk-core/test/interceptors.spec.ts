@@ -91,10 +91,16 @@ describe('desk.intercept', () => {
   it('an async before (a confirmation) is awaited', async () => {
     const { desk, sdk } = await readyDesk();
     let confirm!: (ok: boolean) => void;
+    let asked!: () => void;
+    const asking = new Promise<void>((resolve) => (asked = resolve));
     desk.intercept('call.dial', {
-      before: () => new Promise<{ block: string } | undefined>((resolve) => (confirm = (ok) => resolve(ok ? undefined : { block: 'cancelled' }))),
+      before: () => {
+        asked();
+        return new Promise<{ block: string } | undefined>((resolve) => (confirm = (ok) => resolve(ok ? undefined : { block: 'cancelled' })));
+      },
     });
     const dialing = desk.call.dial({ phoneNumber: '10086' });
+    await asking; // after the commands' code is loaded (its first use)
     await Promise.resolve();
     expect(dials(sdk)).toHaveLength(0);
     confirm(true);

@@ -18,6 +18,8 @@ test('an unanswered inbound call is auto-transferred', async () => {
   await page.locator('[data-testid="screen-pop"][data-kind="new-caller"]').waitFor();
 
   // Nobody accepts: 2 s later the emulator sends autoTransfer, then sessionEnded (closeBy timer).
+  // The event log keeps every event from the start; its list is made when it is opened.
+  await page.locator('[data-testid="event-log"] > summary').click();
   await page.locator('[data-testid="event-log-entry"][data-event="autoTransfer"]').waitFor({ state: 'attached' });
   await page.locator(`[data-testid="active-session"][data-session-id="${sessionId}"]`).waitFor({ state: 'detached' });
   await expect(page.locator('[data-testid="screen-pop"]').count()).resolves.toBe(0);

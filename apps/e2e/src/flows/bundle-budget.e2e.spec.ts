@@ -2,9 +2,12 @@
  * The desk's bundle budget, enforced in CI: the gzip bytes (level 9) of everything the shell
  * fetches from the remote's origin to show the desk. Target 30 KB of JavaScript, not met: 30.1 KB
  * JS + 0.7 KB mf-manifest.json before the tabs (leader election, mirror) and the two languages
- * (catalogs, shortcuts) came in; 44.4 KB in all with them and the tabs' review fixes. The limit here is 46 KB
- * for everything (a ratchet: lower it when the desk gets smaller). The full report with a table is
- * `npm run bench:bundle`.
+ * (catalogs, shortcuts) came in; 44.4 KB in all with them and the tabs' review fixes; 39.0 KB once
+ * what is not on the way to ready loads on first use (the commands' code, preflight, diagnostics
+ * masking, the zh-CN catalog, the contact list, error panel, shortcut help, event log, state
+ * inspector, diagnostics file). The limit here is 40 KB for everything (a ratchet: lower it when
+ * the desk gets smaller; 39.0 KB is 39 941 bytes, just above 39 KB). The full report with a table
+ * is `npm run bench:bundle`.
  */
 import { gzipSync } from 'node:zlib';
 import { useBrowser } from '../support/fixture';
@@ -12,9 +15,9 @@ import { signInReady } from '../support/shell';
 import { REMOTE } from '../support/urls';
 
 const { open } = useBrowser();
-const LIMIT_BYTES = 46 * 1024;
+const LIMIT_BYTES = 40 * 1024;
 
-test('the desk adds at most 46 KB gzip to a shell that already has Angular (no federation runtime, no Angular, no rxjs)', async () => {
+test('the desk adds at most 40 KB gzip to a shell that already has Angular (no federation runtime, no Angular, no rxjs)', async () => {
   const { page } = await open();
   const sizes: Promise<{ url: string; gzip: number }>[] = [];
   page.on('response', (response) => {

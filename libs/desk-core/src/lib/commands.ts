@@ -12,7 +12,7 @@ import { COMMAND_SPECS, MODULE_OF_CHANNEL, equivalentCommand, type CommandSpec, 
 import type { Desk, DeskSession } from './desk.types';
 import { destroyedError, invalidState, isDeskError, notReady, sdkError, unknownSession, wrongChannel, type DeskError } from './errors';
 import { fieldsOf } from './payload-readers';
-import { browserSupported } from './preflight';
+import { browserSupported } from './browser-support';
 import { liveSession, pastSession } from './state';
 import type { DeskStore } from './store';
 import { untilAborted } from './until-aborted';

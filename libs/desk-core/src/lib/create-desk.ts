@@ -3,16 +3,16 @@
  * (idle → authenticating → loading → ready | error), wired together.
  */
 import { createTcccLoader, type TcccGlobal } from '@tccc-desk/tccc-sdk';
-import { BehaviorSubject } from 'rxjs';
+import { BehaviorSubject, first } from 'rxjs';
 import { authenticating, failed, historyRestored, loading, ready } from './actions';
-import { createCommands } from './commands';
+import { browserSupported } from './browser-support';
 import type { CreateDeskOptions, Desk, LoginResult, SdkLoader } from './desk.types';
 import { DeskError, destroyedError, invalidArgument, isDeskError, loadFailure, loginFailure, sdkUnloaded } from './errors';
 import { createCallLogs, defaultCallLogStorage } from './call-logs';
 import { createDiagnostics } from './diagnostics';
 import { createHistoryStore } from './history-store';
 import { createInterceptors } from './interceptors';
-import { runPreflight } from './preflight';
+import { lazyCommands } from './lazy-commands';
 import { DEFAULT_HISTORY_SIZE } from './reducer';
 import { createSelectors } from './selectors';
 import { createStore } from './store';
@@ -169,16 +169,31 @@ export function createDesk(options: CreateDeskOptions): Desk {
     teardownLoader(loader);
   }
 
+  /** Not on the way to ready: its code is fetched on the first call. */
+  async function preflight() {
+    const { runPreflight } = await import('./preflight');
+    return runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null);
+  }
+
   const diagnostics = createDiagnostics({ lifecycle$: selectors.lifecycle$, events$: store.events$, errors$: store.errors$, clock, versions });
   const interceptors = createInterceptors();
-  const commands = createCommands({
-    store,
-    clock,
-    sdk: () => sdk,
-    destroyed: lifetime.signal,
-    interceptors,
-    onCommand: (record) => diagnostics.command(record),
-  });
+  // The commands' code comes with the first command (a desk is ready without it), or with the
+  // first contact, which the agent is about to answer.
+  const { commands, prefetch: prefetchCommands } = lazyCommands(
+    {
+      store,
+      clock,
+      sdk: () => sdk,
+      destroyed: lifetime.signal,
+      interceptors,
+      onCommand: (record) => diagnostics.command(record),
+    },
+    () => {
+      if (lifetime.signal.aborted) throw destroyedError();
+      return browserSupported(store.state.lifecycle.status === 'ready' ? sdk : null);
+    },
+  );
+  store.state$.pipe(first((state) => state.sessionOrder.length > 0)).subscribe({ next: prefetchCommands, error: () => undefined });
 
   return {
     state$: store.state$,
@@ -194,12 +209,12 @@ export function createDesk(options: CreateDeskOptions): Desk {
     },
     tab$: tab.asObservable(),
     useHere: () => (destroyed ? Promise.reject(destroyedError()) : Promise.resolve()),
-    preflight: () => runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null),
+    preflight,
     ...commands,
     diagnostics: () =>
       diagnostics.document({
         state: store.state,
-        preflight: () => runPreflight(store.state.lifecycle.status === 'ready' ? sdk : null),
+        preflight,
         callLogs: { unacked: callLogs.api.unacked().length, dropped: callLogs.dropped },
       }),
     callLogs$: callLogs.callLogs$,

@@ -6,7 +6,6 @@
  */
 import type { Subscription } from 'rxjs';
 import type { Desk, DeskErrorInfo, DeskEvent, DeskState, Lifecycle, Preflight } from './desk.types';
-import { hostOf, masked } from './mask';
 import { Ring } from './ring';
 
 export const DIAGNOSTICS_EVENTS = 500;
@@ -101,10 +100,21 @@ export function createDiagnostics(sources: DiagnosticsSources): DiagnosticsRecor
         preflight: checks,
         callLogs,
       };
+      // Masking is only for this document: its code comes with the first one.
+      const { masked } = await import('./mask');
       return masked(doc) as DiagnosticsDocument;
     },
     destroy() {
       for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
     },
   };
+}
+
+/** The SDK's host, nothing else of its URL. */
+export function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host || undefined;
+  } catch {
+    return undefined;
+  }
 }

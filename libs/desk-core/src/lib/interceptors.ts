@@ -5,7 +5,7 @@
  * An interceptor that throws (or answers something unusable) fails that one command with
  * `interceptor_failed`: host code never breaks the desk.
  */
-import { COMMAND_SPECS } from './command-specs';
+import { COMMAND_NAMES, COMMAND_NAME_SET } from './command-names';
 import type { CommandInterceptor, CommandOutcome, DeskCommandName, DeskErrorInfo } from './desk.types';
 import { DeskError, invalidArgument, isDeskError } from './errors';
 
@@ -31,8 +31,8 @@ export function createInterceptors(): Interceptors {
 
   return {
     add(command, interceptor) {
-      if (typeof command !== 'string' || !Object.hasOwn(COMMAND_SPECS, command)) {
-        throw invalidArgument('command', `must be one of the desk's commands (${Object.keys(COMMAND_SPECS).join(', ')})`);
+      if (typeof command !== 'string' || !COMMAND_NAME_SET.has(command)) {
+        throw invalidArgument('command', `must be one of the desk's commands (${COMMAND_NAMES.join(', ')})`);
       }
       const hooks = checkInterceptor(interceptor);
       const list = byCommand.get(command) ?? [];

@@ -52,12 +52,3 @@ export function masked(value: unknown, key?: string, depth = 0, seen = new WeakS
     seen.delete(value);
   }
 }
-
-/** The SDK's host, nothing else of its URL. */
-export function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host || undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,47 +1,18 @@
 /**
  * What the browser can do before (or after) the SDK loads: secure context, browser support,
  * microphone permission, device counts. Never throws: whatever is missing reads as unavailable.
+ * Its own chunk: the desk imports it when `preflight()` or `diagnostics()` is called.
  */
 import type { TcccGlobal } from '@tccc-desk/tccc-sdk';
+import { browserSupported, defaultEnv, type PreflightEnv } from './browser-support';
 import type { Preflight } from './desk.types';
 
-/** The globals preflight reads; tests pass their own. */
-export interface PreflightEnv {
-  isSecureContext?: boolean;
-  navigator?: {
-    mediaDevices?: { getUserMedia?: unknown; enumerateDevices?: () => Promise<ReadonlyArray<{ kind: string }>> };
-    permissions?: { query?: (descriptor: { name: string }) => Promise<{ state: string }> };
-  };
-  RTCPeerConnection?: unknown;
-}
+export { browserFeaturesSupported, browserSupported, type PreflightEnv } from './browser-support';
 
 /** A browser API that never answers must not hang preflight. */
 export const PREFLIGHT_PROBE_TIMEOUT_MS = 3_000;
 
-const defaultEnv = (): PreflightEnv => globalThis as unknown as PreflightEnv;
-
 const PERMISSION_STATES: ReadonlyArray<Preflight['microphone']> = ['granted', 'prompt', 'denied'];
-
-/** Without the SDK: can this browser capture audio and do WebRTC at all? */
-export function browserFeaturesSupported(env: PreflightEnv = defaultEnv()): boolean {
-  try {
-    return typeof env.navigator?.mediaDevices?.getUserMedia === 'function' && typeof env.RTCPeerConnection === 'function';
-  } catch {
-    return false;
-  }
-}
-
-/** The SDK's own answer when it is loaded, else the feature check. */
-export function browserSupported(sdk: TcccGlobal | null, env: PreflightEnv = defaultEnv()): boolean {
-  if (sdk) {
-    try {
-      return sdk.Devices.isBrowserSupported() === true;
-    } catch {
-      // Fall through to our own check.
-    }
-  }
-  return browserFeaturesSupported(env);
-}
 
 export async function runPreflight(sdk: TcccGlobal | null, env: PreflightEnv = defaultEnv()): Promise<Preflight> {
   const [microphone, devices] = await Promise.all([

@@ -12,19 +12,7 @@ import {
 } from '@tccc-desk/tccc-sdk';
 import type { DialOptions, SetAgentStatusOptions } from './desk.types';
 import { invalidArgument } from './errors';
-
-export const LIMITS = {
-  sessionId: 128,
-  /** Digits of a phone number, after separators are removed (E.164 allows 15; prefixes add some). */
-  phoneDigitsMin: 3,
-  phoneDigitsMax: 20,
-  phoneDesc: 64,
-  uui: 1024,
-  id: 128,
-  servingNumberGroupIds: 32,
-  digits: 32,
-  restReason: 64,
-} as const;
+import { LIMITS } from './limits';
 
 /** Separators people type in phone numbers; they are removed before the number is checked. */
 const PHONE_SEPARATORS = /[\s\-.()]/g;

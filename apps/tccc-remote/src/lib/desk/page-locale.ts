@@ -7,6 +7,7 @@
  */
 import { pageLocale, parseLocale, type Locale } from '@tccc-desk/i18n';
 import { BehaviorSubject, distinctUntilChanged, map, type Observable } from 'rxjs';
+import { CATALOG_CHUNKS } from '../i18n/catalog-chunks';
 
 export type DeskLocale = Locale;
 
@@ -31,6 +32,8 @@ function slot(): LocaleSlot {
 /** Sets the desk's language: 'en', 'zh-CN' (or a tag that maps to one, e.g. 'zh-Hans', 'en-US'). */
 export function setDeskLocale(locale: string): DeskLocale {
   const parsed = parseLocale(locale, 'setDeskLocale');
+  // Its catalog's chunk starts now (the desk shows the language once it is there; a failure shows later).
+  if (parsed !== 'en') CATALOG_CHUNKS[parsed]().catch(() => undefined);
   slot().locale.next(parsed);
   return parsed;
 }

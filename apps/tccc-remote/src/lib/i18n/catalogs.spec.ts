@@ -6,7 +6,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogProblems, usedKeys } from '@tccc-desk/i18n/check';
-import { DESK_CATALOGS, ERROR_MESSAGE } from './messages';
+import type { Catalog } from '@tccc-desk/i18n';
+import en from './en.json';
+import zhCNJson from './zh-CN.json';
+import { catalogLoaded, ERROR_MESSAGE, loadCatalog, translate, type MessageKey } from './messages';
+
+const zhCN: Catalog<MessageKey> = zhCNJson;
+const DESK_CATALOGS = { en, 'zh-CN': zhCN };
 
 const SRC = join(__dirname, '..', '..');
 const DESK_TYPES = join(__dirname, '..', '..', '..', '..', '..', 'libs', 'desk-core', 'src', 'lib', 'desk.types.ts');
@@ -53,5 +59,18 @@ describe('desk catalogs', () => {
       expect(DESK_CATALOGS.en[key as keyof typeof DESK_CATALOGS.en]).toMatch(/\w/);
       expect({ code, zh: DESK_CATALOGS['zh-CN'][key as keyof typeof DESK_CATALOGS.en] }).toEqual({ code, zh: expect.stringMatching(/[\u4e00-\u9fff]/) });
     }
+  });
+});
+
+describe('catalog loading', () => {
+  it('shows English until the zh-CN catalog is loaded, then Chinese', async () => {
+    expect(catalogLoaded('en')).toBe(true);
+    expect(catalogLoaded('zh-CN')).toBe(false);
+    expect(translate('zh-CN', 'desk.title')).toBe('Desk');
+    await Promise.all([loadCatalog('zh-CN'), loadCatalog('zh-CN')]);
+    expect(catalogLoaded('zh-CN')).toBe(true);
+    // Not the English text cached under zh-CN before the catalog came.
+    expect(translate('zh-CN', 'desk.title')).toBe(zhCN['desk.title']);
+    expect(translate('en', 'desk.title')).toBe('Desk');
   });
 });

@@ -1,25 +1,58 @@
 /**
  * The desk's messages: one JSON catalog per locale (en.json is the source, zh-CN.json its
  * translation). A key is typed from en.json, so a `t('…')` of a key that is not in the catalog does
- * not compile; `zhCN` is typed as a full catalog, so a key missing in Chinese does not compile
- * either; and the build's catalog check (tools/scripts/check-i18n.ts) also catches an empty or
- * invalid message and translations with different arguments. See "Adding a string" in the README.
+ * not compile; zh-CN.json is typed as a full catalog where it is loaded, so a key missing in Chinese
+ * does not compile either; and the build's catalog check (tools/scripts/check-i18n.ts) also catches
+ * an empty or invalid message and translations with different arguments. See "Adding a string" in
+ * the README.
+ *
+ * English is built in (the source, and what shows until another catalog is there); any other
+ * catalog is its own chunk, fetched the first time its locale is chosen (`loadCatalog`), so a desk
+ * in English never downloads Chinese.
  */
 import type { DeskErrorCode } from '@tccc-desk/desk-core';
 import { Translator, type Catalog, type Locale, type MessageParams } from '@tccc-desk/i18n';
+import { CATALOG_CHUNKS } from './catalog-chunks';
 import en from './en.json';
-import zhCNJson from './zh-CN.json';
 
 export type MessageKey = keyof typeof en;
 
-const zhCN: Catalog<MessageKey> = zhCNJson;
+type OtherLocale = Exclude<Locale, 'en'>;
 
-export const DESK_CATALOGS: Readonly<Record<Locale, Catalog<MessageKey>>> = { en, 'zh-CN': zhCN };
+/** The catalogs loaded so far (the Translator reads this object, so one loaded later is seen). */
+const loaded: Partial<Record<Locale, Catalog<MessageKey>>> = { en };
+const loading = new Map<Locale, Promise<void>>();
 
-const translator = new Translator<MessageKey>(DESK_CATALOGS);
+const translator = new Translator<MessageKey>(loaded as Record<Locale, Catalog<MessageKey>>);
 
+/** Whether `locale`'s messages are here (English always is). */
+export function catalogLoaded(locale: Locale): boolean {
+  return loaded[locale] !== undefined;
+}
+
+/** Fetches `locale`'s catalog once; a failed fetch is tried again on the next call. */
+export function loadCatalog(locale: Locale): Promise<void> {
+  if (catalogLoaded(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = CATALOG_CHUNKS[locale as OtherLocale]().then(
+      (catalog) => {
+        loaded[locale] = catalog;
+        loading.delete(locale);
+      },
+      (error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** `key` in `locale`, or in English while that locale's catalog is not loaded (never cached as that locale). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  return translator.translate(locale, key, params);
+  return translator.translate(catalogLoaded(locale) ? locale : 'en', key, params);
 }
 
 /** Every DeskErrorCode's message (a Record over the union: a new code without a message does not compile). */

@@ -201,6 +201,15 @@ describe('<tccc-desk>', () => {
     click.mockRestore();
   });
 
+  it('says why the diagnostics document could not be made', async () => {
+    desk.diagnostics.mockRejectedValueOnce(new Error('the desk has been destroyed'));
+    (el('diagnostics-download') as HTMLButtonElement).click();
+    await stable();
+    await stable();
+    expect(el('diagnostics-problem')?.textContent).toBe('Diagnostics could not be made: the desk has been destroyed');
+    expect((el('diagnostics-download') as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('brings an offline agent online before setting a status', async () => {
     desk.setAgent({ status: 'unknown', online: false });
     await stable();
@@ -283,12 +292,28 @@ describe('<tccc-desk>', () => {
     expect(el('agent-status')?.dataset['pending']).toBe('rest');
   });
 
-  it('keeps an event log for integrators, newest first', async () => {
+  it('keeps an event log for integrators, newest first, made when first opened', async () => {
     desk.emitEvent({ name: 'callIn', payload: { type: 'internal', sessionId: 'x', timeout: 0, peerUserId: 'bob' }, at: 1 });
     desk.emitEvent({ name: 'sessionEnded', payload: { sessionId: 'x' }, at: 2 });
     await stable();
+    const log = el('event-log') as HTMLDetailsElement;
+    expect(log.querySelector('summary')?.textContent).toContain('Event log (2)');
+    expect(fixture.nativeElement.querySelector('tccc-event-log')).toBeNull();
+    (log.querySelector('summary') as HTMLElement).click();
+    await stable(); // the toggle event (a task), then the deferred body and its chunk
+    await stable();
+    expect(log.open).toBe(true);
     const entries = [...fixture.nativeElement.querySelectorAll('[data-testid="event-log-entry"]')] as HTMLElement[];
     expect(entries.map((entry) => entry.dataset['event'])).toEqual(['sessionEnded', 'callIn']);
+  });
+
+  it('makes the state inspector when first opened', async () => {
+    const inspector = el('state-inspector') as HTMLDetailsElement;
+    expect(el('state-json')).toBeNull();
+    (inspector.querySelector('summary') as HTMLElement).click();
+    await stable();
+    await stable();
+    expect(el('state-json')?.textContent).toContain('"lifecycle"');
   });
 
   it('connects an idle desk when shown', async () => {

@@ -12,6 +12,7 @@ import {
   input,
   signal,
   viewChild,
+  type WritableSignal,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { DeskEvent, DeskSession, TabInfo } from '@tccc-desk/desk-core';
@@ -23,7 +24,6 @@ import type { MessageKey } from '../i18n/messages';
 import { REMOTE_VERSION } from '../desk/versions';
 import { deskSignals } from '../angular/desk-signals';
 import { AfterCallWorkComponent } from './after-call-work.component';
-import { DiagnosticsDownloadComponent } from './diagnostics-download.component';
 import { channelCommands, moduleOf } from './channel-commands';
 import { AgentStatusComponent, DEFAULT_REST_REASONS, type AgentStatusChange } from './agent-status.component';
 import { DialerComponent } from './dialer.component';
@@ -34,6 +34,7 @@ import { errorText, incomingText, lifecycleLabel } from './format';
 import { SHORTCUT_ACTIONS, isTypingTarget, matchShortcut, resolveShortcuts, type DeskShortcuts, type ShortcutAction } from './shortcuts';
 import { SessionControlsComponent, type TransferRequest } from './session-controls.component';
 import { SessionListComponent } from './session-list.component';
+import { ShortcutHelpComponent, type ShortcutHelpRow } from './shortcut-help.component';
 import { StateInspectorComponent } from './state-inspector.component';
 
 const EVENT_LOG_SIZE = 100;
@@ -48,13 +49,13 @@ const EVENT_LOG_SIZE = 100;
   imports: [
     AgentStatusComponent,
     AfterCallWorkComponent,
-    DiagnosticsDownloadComponent,
     DialerComponent,
     ErrorPanelComponent,
     EventLogComponent,
     InternalCallComponent,
     SessionControlsComponent,
     SessionListComponent,
+    ShortcutHelpComponent,
     StateInspectorComponent,
   ],
   providers: [DeskI18n],
@@ -82,23 +83,22 @@ const EVENT_LOG_SIZE = 100;
       }
 
       @if (helpOpen()) {
-        <section class="help" id="tccc-shortcut-help" data-testid="shortcut-panel" tabindex="-1" aria-labelledby="tccc-shortcut-help-title">
-          <h3 id="tccc-shortcut-help-title">{{ t('shortcuts.title') }}</h3>
-          <p class="hint">{{ t('shortcuts.scope') }}</p>
-          <dl>
-            @for (row of helpRows(); track row.action) {
-              <div [attr.data-testid]="'shortcut-' + row.action"><dt>{{ t(row.label) }}</dt><dd>
-                @if (row.key) { <kbd>{{ row.key }}</kbd> } @else { {{ t('shortcuts.none') }} }
-              </dd></div>
-            }
-          </dl>
-          <button type="button" data-testid="shortcut-help-close" (click)="toggleHelp()">{{ t('shortcuts.close') }}</button>
-        </section>
+        <!-- Its chunk comes the first time it is opened. -->
+        @defer (on immediate) {
+          <tccc-shortcut-help [rows]="helpRows()" (closed)="toggleHelp()" />
+        }
       }
 
       @if (lifecycle(); as l) {
         @if (l.status === 'error') {
-          <tccc-error-panel [error]="l.error" (retry)="retry()" />
+          <!-- Its chunk is fetched only when the desk fails; if even that cannot load, the status and a retry. -->
+          @defer (on immediate) {
+            <tccc-error-panel [error]="l.error" (retry)="retry()" />
+          } @error {
+            <p role="alert" data-testid="desk-error" [attr.data-code]="l.error.code">
+              {{ lifecycleText() }} <button type="button" data-testid="desk-retry" (click)="retry()">{{ t('error.retry') }}</button>
+            </p>
+          }
         }
       }
 
@@ -122,7 +122,13 @@ const EVENT_LOG_SIZE = 100;
           }
         }
 
-        <tccc-session-list [sessions]="sessions()" [selectedId]="current()?.id ?? null" [now]="now()" (select)="selected.set($event)" />
+        @if (sessions().length) {
+          @defer (on immediate) {
+            <tccc-session-list [sessions]="sessions()" [selectedId]="current()?.id ?? null" [now]="now()" (select)="selected.set($event)" />
+          }
+        } @else {
+          <p class="empty" data-testid="session-list-empty">{{ t('sessions.empty') }}</p>
+        }
 
         @if (current(); as session) {
           @defer (on immediate) {
@@ -156,10 +162,24 @@ const EVENT_LOG_SIZE = 100;
       }
 
       @if (showDiagnostics()) {
-        <tccc-event-log [events]="events()" />
-        <tccc-state-inspector [state]="signals.state()" />
+        <!-- For integrators, closed by default: each body (and its chunk) comes when first opened. -->
+        <details data-testid="event-log" (toggle)="opened($event, eventLogOpened)">
+          <summary>{{ t('eventLog.summary', { count: events().length }) }}</summary>
+          @defer (when eventLogOpened()) {
+            <tccc-event-log [events]="events()" />
+          }
+        </details>
+        <details data-testid="state-inspector" (toggle)="opened($event, stateOpened)">
+          <summary>{{ t('state.summary') }}</summary>
+          @defer (when stateOpened()) {
+            <tccc-state-inspector [state]="signals.state()" />
+          }
+        </details>
       }
-      <tccc-diagnostics-download [desk]="desk" />
+      <div class="diagnostics">
+        <button type="button" data-testid="diagnostics-download" [disabled]="diagnosticsBusy()" (click)="downloadDiagnostics()">{{ t('diagnostics.download') }}</button>
+        @if (diagnosticsProblem()) { <span class="problem" role="alert" data-testid="diagnostics-problem">{{ diagnosticsProblem() }}</span> }
+      </div>
     </section>
   `,
   styles: `
@@ -176,13 +196,7 @@ const EVENT_LOG_SIZE = 100;
     h2 { flex: 1; }
     .lifecycle { font-size: 11px; color: var(--tccc-muted); }
     .help-toggle { font-size: 11px; color: var(--tccc-accent); text-decoration: underline; padding: 2px 4px; }
-    kbd { font: 11px ui-monospace, monospace; padding: 0 4px; border: 1px solid var(--tccc-border); border-radius: 3px; background: var(--tccc-chip); color: #18181b; }
-    .help { border: 1px solid var(--tccc-border); border-radius: 6px; padding: 8px; display: grid; gap: 6px; }
-    .help h3 { margin: 0; font-size: 13px; }
-    .help .hint { margin: 0; color: var(--tccc-muted); font-size: 11px; }
-    .help dl { margin: 0; display: grid; gap: 2px; }
-    .help dl div { display: flex; justify-content: space-between; gap: 8px; }
-    .help dd { margin: 0; }
+    :host ::ng-deep kbd { font: 11px ui-monospace, monospace; padding: 0 4px; border: 1px solid var(--tccc-border); border-radius: 3px; background: var(--tccc-chip); color: #18181b; }
     .detail { display: block; font-size: 11px; color: var(--tccc-muted); }
     .build { font-size: 11px; color: var(--tccc-muted); margin-left: auto; margin-right: 8px; }
     .lifecycle[data-status='ready'] { color: var(--tccc-ok); }
@@ -190,6 +204,9 @@ const EVENT_LOG_SIZE = 100;
     .announcer:empty { display: none; }
     .announcer { padding: 6px 8px; border-radius: 6px; background: var(--tccc-ringing-bg); font-weight: 600; }
     .waiting { margin: 0; color: var(--tccc-muted); }
+    .empty { margin: 0; color: var(--tccc-muted); padding: 4px 0; }
+    .diagnostics { display: flex; gap: 8px; align-items: center; }
+    .diagnostics .problem { color: var(--tccc-danger); }
     .tab-banner { margin: 0; padding: 6px 8px; border-radius: 6px; background: var(--tccc-acw-bg); display: flex; align-items: center; justify-content: space-between; gap: 8px; }
     .command-error { margin: 0; color: var(--tccc-danger); display: flex; justify-content: space-between; gap: 6px; }
     .link { border: none; background: none; cursor: pointer; color: inherit; }
@@ -233,6 +250,11 @@ export class DeskComponent implements OnInit {
   readonly commandError = signal<unknown>(null);
   readonly commandErrorText = computed(() => (this.commandError() === null ? null : errorText(this.t, this.commandError())));
   readonly helpOpen = signal(false);
+  /** The event log and the state inspector have been opened (their bodies stay once made). */
+  protected readonly eventLogOpened = signal(false);
+  protected readonly stateOpened = signal(false);
+  protected readonly diagnosticsBusy = signal(false);
+  protected readonly diagnosticsProblem = signal<string | null>(null);
   readonly now = signal(Date.now());
 
   readonly events = toSignal(
@@ -248,7 +270,7 @@ export class DeskComponent implements OnInit {
   readonly lifecycleText = computed(() => lifecycleLabel(this.t, this.lifecycle()));
   readonly bindings = computed(() => resolveShortcuts(this.shortcuts() ?? this.providedShortcuts ?? undefined));
   readonly helpKey = computed(() => this.bindings().get('help')?.label ?? null);
-  readonly helpRows = computed(() =>
+  readonly helpRows = computed((): readonly ShortcutHelpRow[] =>
     SHORTCUT_ACTIONS.map((action) => ({
       action,
       label: `shortcuts.${action}` as const satisfies MessageKey,
@@ -313,10 +335,28 @@ export class DeskComponent implements OnInit {
     pending.catch((error: unknown) => this.commandError.set(error ?? new Error()));
   }
 
+  /** The diagnostics document as a file (its code is fetched on the first click). */
+  protected async downloadDiagnostics(): Promise<void> {
+    this.diagnosticsBusy.set(true);
+    this.diagnosticsProblem.set(null);
+    try {
+      const { saveDiagnostics } = await import('./save-diagnostics');
+      await saveDiagnostics(this.desk);
+    } catch (error) {
+      this.diagnosticsProblem.set(this.t('diagnostics.failed', { reason: error instanceof Error ? error.message : this.t('diagnostics.unknownReason') }));
+    } finally {
+      this.diagnosticsBusy.set(false);
+    }
+  }
+
+  /** A diagnostics disclosure opened: its body is made from now on. */
+  protected opened(event: Event, flag: WritableSignal<boolean>): void {
+    if ((event.target as HTMLDetailsElement | null)?.open) flag.set(true);
+  }
+
   toggleHelp(): void {
-    const open = !this.helpOpen();
-    this.helpOpen.set(open);
-    if (open) afterNextRender(() => this.focusTestId('shortcut-panel'), { injector: this.injector });
+    // The panel focuses itself when shown (ShortcutHelpComponent).
+    this.helpOpen.set(!this.helpOpen());
   }
 
   /** A key anywhere on the page: one of the shortcuts, unless the agent is typing (see shortcuts.ts). */

@@ -2,24 +2,24 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import type { DeskEvent } from '@tccc-desk/desk-core';
 import { DeskI18n } from '../i18n/desk-i18n';
 
-/** For integrators: the SDK events as the desk received them, newest first. */
+/**
+ * For integrators: the SDK events as the desk received them, newest first. The body of the desk's
+ * "Event log" disclosure, made (and its chunk fetched) when that is first opened.
+ */
 @Component({
   selector: 'tccc-event-log',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <details data-testid="event-log">
-      <summary>{{ t('eventLog.summary', { count: events().length }) }}</summary>
-      <ol class="log">
-        @for (event of events(); track $index) {
-          <li data-testid="event-log-entry" [attr.data-event]="event.name">
-            <time>{{ time(event.at) }}</time> <b>{{ event.name }}</b>
-            <code>{{ payload(event) }}</code>
-          </li>
-        } @empty {
-          <li class="empty">{{ t('eventLog.empty') }}</li>
-        }
-      </ol>
-    </details>
+    <ol class="log">
+      @for (event of events(); track $index) {
+        <li data-testid="event-log-entry" [attr.data-event]="event.name">
+          <time>{{ time(event.at) }}</time> <b>{{ event.name }}</b>
+          <code>{{ payload(event) }}</code>
+        </li>
+      } @empty {
+        <li class="empty">{{ t('eventLog.empty') }}</li>
+      }
+    </ol>
   `,
   styles: `
     .log { list-style: none; margin: 4px 0 0; padding: 0; max-height: 180px; overflow: auto; font-size: 11px; }

@@ -1,8 +1,11 @@
 import type { Locale } from '@tccc-desk/i18n';
-import { translate, type MessageKey } from '../i18n/messages';
+import { loadCatalog, translate, type MessageKey } from '../i18n/messages';
 import { agentStatusLabel, errorText, lifecycleLabel, waitingForLineText, type Translate } from './format';
 
 const tr = (locale: Locale): Translate => (key: MessageKey, params) => translate(locale, key, params);
+
+// Chinese is fetched when chosen (messages.ts); here it is loaded up front.
+beforeAll(() => loadCatalog('zh-CN'));
 
 describe('lifecycleLabel', () => {
   it('says the desk is waiting for a line, with about how long, while the token API queues the login', () => {

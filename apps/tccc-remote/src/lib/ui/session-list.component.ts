@@ -3,6 +3,7 @@ import type { DeskSession } from '@tccc-desk/desk-core';
 import { DeskI18n } from '../i18n/desk-i18n';
 import { channelLabel, directionLabel, peerLabel, sessionStatusLabel } from './format';
 
+/** The desk's contacts (shown from the first one: `<tccc-desk>` says when there are none). */
 @Component({
   selector: 'tccc-session-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -28,8 +29,6 @@ import { channelLabel, directionLabel, peerLabel, sessionStatusLabel } from './f
             </span>
           </button>
         </li>
-      } @empty {
-        <li class="empty" data-testid="session-list-empty">{{ t('sessions.empty') }}</li>
       }
     </ul>
   `,
@@ -41,7 +40,6 @@ import { channelLabel, directionLabel, peerLabel, sessionStatusLabel } from './f
     .session[data-status='ringing'] { background: var(--tccc-ringing-bg); }
     .peer { font-weight: 600; }
     .meta { color: var(--tccc-muted); font-size: 11px; }
-    .empty { color: var(--tccc-muted); padding: 4px 0; }
   `,
 })
 export class SessionListComponent {

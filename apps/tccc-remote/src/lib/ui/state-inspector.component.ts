@@ -2,15 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import type { DeskState } from '@tccc-desk/desk-core';
 import { DeskI18n } from '../i18n/desk-i18n';
 
-/** For integrators: the desk's whole state, as desk-core's store holds it (raw payloads left out). */
+/**
+ * For integrators: the desk's whole state, as desk-core's store holds it (raw payloads left out).
+ * The body of the desk's "State inspector" disclosure, made when that is first opened.
+ */
 @Component({
   selector: 'tccc-state-inspector',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <details data-testid="state-inspector">
-      <summary>{{ t('state.summary') }}</summary>
-      <pre data-testid="state-json">{{ json() }}</pre>
-    </details>
+<pre data-testid="state-json">{{ json() }}</pre>
   `,
   styles: `pre { margin: 4px 0 0; max-height: 220px; overflow: auto; font-size: 11px; background: var(--tccc-chip); padding: 6px; }`,
 })

@@ -25,7 +25,7 @@ import { BehaviorSubject, Observable, ReplaySubject, Subject, type Subscription 
 import { checkOptions, createDesk } from '../create-desk';
 import type { CallLog, CommandInterceptor, CreateDeskOptions, Desk, DeskCommandName, DeskErrorInfo, DeskEvent, DeskSession, DeskState, TabInfo } from '../desk.types';
 import { DeskError, destroyedError, invalidArgument, isDeskError } from '../errors';
-import { browserFeaturesSupported } from '../preflight';
+import { browserFeaturesSupported } from '../browser-support';
 import { createSelectors } from '../selectors';
 import { initialState, liveSessions, partsOf } from '../state';
 import { FORWARDED_COMMANDS, SYNC_FORWARDED, type ForwardedCommand } from './forwarded-commands';
