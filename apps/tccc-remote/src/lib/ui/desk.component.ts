@@ -125,6 +125,9 @@ const EVENT_LOG_SIZE = 100;
         @if (sessions().length) {
           @defer (on immediate) {
             <tccc-session-list [sessions]="sessions()" [selectedId]="current()?.id ?? null" [now]="now()" (select)="selected.set($event)" />
+          } @error {
+            <!-- Its chunk could not be fetched (network, a redeploy that removed it): say so, never a silent blank. -->
+            <p role="alert" data-testid="session-list-failed">{{ t('sessions.loadFailed') }}</p>
           }
         } @else {
           <p class="empty" data-testid="session-list-empty">{{ t('sessions.empty') }}</p>
@@ -144,6 +147,8 @@ const EVENT_LOG_SIZE = 100;
             (digit)="sendDigit(session, $event)"
             (transfer)="transfer(session, $event)"
           />
+          } @error {
+            <p role="alert" data-testid="session-controls-failed">{{ t('sessions.loadFailed') }}</p>
           }
         }
 
