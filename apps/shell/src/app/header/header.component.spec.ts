@@ -47,6 +47,10 @@ describe('crm-header', () => {
   it('shows the agent status and a live-call indicator once the desk is ready', async () => {
     const { fixture, fake, el } = render({ ok: true, remotes: [{ name: 'tccc_remote', entry: 'http://x/mf-manifest.json' }] });
     await TestBed.inject(DeskService).start(() => 'jwt');
+    // Right after login the platform has not said a status yet: signed in, as the desk says.
+    fake.agent$.next({ status: 'unknown', online: true });
+    await fixture.whenStable();
+    expect(el('header-agent-status')?.textContent?.trim()).toBe('Signed in');
     fake.agent$.next({ status: 'busy', online: true });
     fake.sessions$.next([{ id: 's1', status: 'talking', direction: 'inbound', channel: 'phone', muted: false, peer: {}, offeredAt: 0, ivrPath: [], raw: {} } as DeskSession]);
     await fixture.whenStable();
