@@ -202,3 +202,37 @@ describe('callLogs$', () => {
     expect(complete).toHaveBeenCalled();
   });
 });
+
+describe('callLogs$ while after-call work is not over', () => {
+  it('an acked record that was waiting is never offered; a record made before the seat was known gets it and is offered once its work is over', async () => {
+    const storage = memoryStorage();
+    const sdk = createFakeSdk();
+    let logins = 0;
+    // The first login names no seat; after the token expires, the retry's does.
+    const login = () => Promise.resolve({ sdkUrl: 'https://sdk.example.test/tccc.js', ...(++logins > 1 ? { seatUserId: 'alice@example.com' } : {}) });
+    const desk = createDesk({ login, loader: createFakeLoader(sdk), clock, callLogStorage: storage });
+    const logs: CallLog[] = [];
+    desk.callLogs$.subscribe((log) => logs.push(log));
+    await desk.connect();
+
+    talkedCall(sdk, 'acked');
+    sdk.emit('statusChanged', { status: 'arrange' });
+    desk.callLogs.ack('acked'); // the host dropped it before its work was over
+    sdk.emit('sessionCompleted', { sessionId: 'acked' });
+    expect(logs).toEqual([]);
+    talkedCall(sdk, 'later');
+    sdk.emit('statusChanged', { status: 'arrange' });
+    expect(logs).toEqual([]);
+
+    sdk.emit('tokenExpired', {});
+    await desk.retry(); // logs in again, this time for alice
+    expect(logs).toEqual([]); // still in after-call work
+    desk.callLogs.setNotes('later', 'call back');
+    sdk.emit('sessionCompleted', { sessionId: 'later' });
+    expect(logs.map((l) => [l.sessionId, l.seatUserId, l.notes])).toEqual([['later', 'alice@example.com', 'call back']]);
+    sdk.emit('statusChanged', { status: 'free' });
+    expect(logs).toHaveLength(1);
+    expect(desk.callLogs.unacked().map((l) => l.sessionId)).toEqual(['later']);
+    desk.destroy();
+  });
+});

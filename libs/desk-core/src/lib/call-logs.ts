@@ -55,8 +55,8 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
   const { clock, storage } = sources;
   /** Not acked yet, oldest first. */
   let entries: Entry[] = [];
-  /** How many entries wait for after-call work (every agent status change asks). */
-  let awaiting = 0;
+  /** The entries waiting for after-call work, oldest first (every agent status change asks). */
+  let waiting: Entry[] = [];
   let seen = RecentIds.EMPTY;
   let seat: string | undefined;
   let agentStatus = 'unknown';
@@ -80,12 +80,14 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
   function bound(): void {
     const extra = entries.length - MAX_UNACKED_CALL_LOGS;
     if (extra <= 0) return;
-    for (let i = 0; i < extra; i++) if ((entries.shift() as Entry).awaiting) awaiting--;
+    for (let i = 0; i < extra; i++) {
+      const gone = entries.shift() as Entry;
+      if (gone.awaiting) waiting = waiting.filter((e) => e !== gone);
+    }
     dropped += extra;
   }
 
   function offer(entry: Entry): void {
-    if (entry.awaiting) awaiting--;
     entry.awaiting = false;
     offered.next(entry.log);
   }
@@ -95,7 +97,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
     const waits = session.answeredAt !== undefined && WAITS_FOR_WRAP_UP.has(agentStatus);
     if (waits) {
       entry.awaiting = true;
-      awaiting++;
+      waiting.push(entry);
     }
     entries.push(entry);
     bound();
@@ -105,9 +107,11 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
 
   function wrapUpOver(sessionId?: string): void {
     // Every status change lands here: most of the time nothing waits, so nothing to scan.
-    if (awaiting === 0) return;
-    const done = entries.filter((e) => e.awaiting && (sessionId === undefined || e.log.sessionId === sessionId));
+    if (waiting.length === 0) return;
+    // Only the waiting ones are looked at, not every entry kept until acked.
+    const done = sessionId === undefined ? waiting : waiting.filter((e) => e.log.sessionId === sessionId);
     if (done.length === 0) return;
+    waiting = sessionId === undefined ? [] : waiting.filter((e) => e.log.sessionId !== sessionId);
     const at = clock();
     for (const entry of done) entry.log = { ...entry.log, loggedAt: at };
     persist();
@@ -176,7 +180,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
       if (seat !== undefined) {
         // Another seat's login: the previous seat's records stay in its storage, not on this desk.
         entries = [];
-        awaiting = 0;
+        waiting = [];
       }
       seat = seatUserId;
       const where = key() as string;
@@ -185,6 +189,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
       const restored = load(where).filter((e) => !known.has(e.log.id));
       for (const entry of restored) seen = seen.add(entry.log.sessionId);
       entries = [...restored, ...entries.map((e) => (e.log.seatUserId ? e : { ...e, log: { ...e.log, seatUserId } }))];
+      waiting = entries.filter((e) => e.awaiting); // the entries given a seat are new objects
       bound();
       persist();
       for (const entry of restored) offered.next(entry.log);
@@ -195,7 +200,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
         const before = entries.length;
         entries = entries.filter((e) => e.log.id !== which);
         if (entries.length === before) return;
-        awaiting = entries.filter((e) => e.awaiting).length;
+        waiting = waiting.filter((e) => e.log.id !== which);
         persist();
       },
       fail(id, reason) {
@@ -211,7 +216,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
         if (!which) throw invalidArgument('sessionId', 'must be a session id');
         if (typeof notes !== 'string') throw invalidArgument('notes', 'must be a string');
         if (notes.length > MAX_CALL_LOG_NOTES) throw invalidArgument('notes', `must be at most ${MAX_CALL_LOG_NOTES} characters`);
-        const entry = entries.find((e) => e.awaiting && e.log.sessionId === which);
+        const entry = waiting.find((e) => e.log.sessionId === which);
         if (!entry) throw invalidArgument('sessionId', 'no call log of that session is waiting for after-call work');
         entry.log = { ...entry.log, notes };
         persist();

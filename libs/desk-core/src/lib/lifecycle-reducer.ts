@@ -10,7 +10,7 @@ import type { DeskAction } from './actions';
 import type { AgentState, Lifecycle } from './desk.types';
 import { tokenExpiredError } from './errors';
 import { fieldsOf } from './payload-readers';
-import type { StateParts } from './state';
+import { withParts, type StateParts } from './state';
 
 /** Why an event was set aside (a class, so the reducer tells it from parts with one `instanceof`). */
 export class Unexpected {
@@ -33,16 +33,16 @@ export function reduceLifecycle(p: StateParts, action: DeskAction): StateParts {
       const wait = action.waitingForLineSeconds;
       const current = p.lifecycle.status === 'authenticating' ? p.lifecycle.waitingForLineSeconds : null;
       if (current === wait) return p;
-      return { ...p, lifecycle: wait === undefined ? { status: 'authenticating' } : { status: 'authenticating', waitingForLineSeconds: wait } };
+      return withParts(p, { lifecycle: wait === undefined ? { status: 'authenticating' } : { status: 'authenticating', waitingForLineSeconds: wait } });
     }
     case 'lifecycle/loading':
-      return p.lifecycle.status === 'loading' ? p : { ...p, lifecycle: { status: 'loading' } };
+      return p.lifecycle.status === 'loading' ? p : withParts(p, { lifecycle: { status: 'loading' } });
     case 'lifecycle/ready':
       if (p.lifecycle.status === 'ready') return p;
       // The SDK logs the seat in: from now on the platform offers it contacts.
-      return withAgent({ ...p, lifecycle: { status: 'ready', readyAt: action.at } }, { ...p.agent, online: true });
+      return withAgent(withParts(p, { lifecycle: { status: 'ready', readyAt: action.at } }), { ...p.agent, online: true });
     case 'lifecycle/error':
-      return { ...p, lifecycle: { status: 'error', error: action.error } };
+      return withParts(p, { lifecycle: { status: 'error', error: action.error } });
     case 'agent/statusRequested': {
       const pending: NonNullable<AgentState['pending']> = { status: action.status };
       if (action.restReason !== undefined) pending.restReason = action.restReason;
@@ -78,7 +78,7 @@ export function onTokenExpired(p: StateParts): StateParts {
   if (p.lifecycle.status !== 'ready') return p; // while loading, the loader reports it
   // The SDK's own message is not shown: it may quote the token.
   const error = tokenExpiredError().toJSON();
-  return { ...p, lifecycle: { status: 'error', error } satisfies Lifecycle };
+  return withParts(p, { lifecycle: { status: 'error', error } satisfies Lifecycle });
 }
 
 function withAgent(p: StateParts, agent: AgentState): StateParts {
@@ -89,5 +89,5 @@ function withAgent(p: StateParts, agent: AgentState): StateParts {
     a.restReason === agent.restReason &&
     a.pending?.status === agent.pending?.status &&
     a.pending?.restReason === agent.pending?.restReason;
-  return same ? p : { ...p, agent };
+  return same ? p : withParts(p, { agent });
 }

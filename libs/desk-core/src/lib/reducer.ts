@@ -11,7 +11,7 @@ import type { DeskAction } from './actions';
 import type { DeskDiagnostics, DeskEvent, DeskState } from './desk.types';
 import { Unexpected, onStatusChanged, onTokenExpired, reduceLifecycle, type EventResult } from './lifecycle-reducer';
 import { createSessionReducer } from './session-reducer';
-import { makeState, partsOf, type StateParts } from './state';
+import { makeState, partsOf, withParts, type StateParts } from './state';
 
 export const DEFAULT_HISTORY_SIZE = 50;
 
@@ -47,16 +47,16 @@ export function createReducer(options: ReducerOptions = { historySize: DEFAULT_H
     if (result instanceof Unexpected) {
       const lastUnexpected: NonNullable<DeskDiagnostics['lastUnexpected']> = { event: String(event.name), reason: result.unexpected };
       if (result.sessionId !== undefined) lastUnexpected.sessionId = result.sessionId;
-      return makeState({ ...p, diagnostics: { unexpectedEvents: seen.unexpectedEvents + 1, eventsSeen: seen.eventsSeen + 1, lastUnexpected } });
+      return makeState(withParts(p, { diagnostics: { unexpectedEvents: seen.unexpectedEvents + 1, eventsSeen: seen.eventsSeen + 1, lastUnexpected } }));
     }
     const diagnostics: DeskDiagnostics = { unexpectedEvents: seen.unexpectedEvents, eventsSeen: seen.eventsSeen + 1 };
     if (seen.lastUnexpected !== undefined) diagnostics.lastUnexpected = seen.lastUnexpected;
-    // A changed result is a fresh object of this step (reducers spread, never write): finish it in place.
+    // A changed result is a fresh object of this step (reducers copy with withParts, never write): finish it in place.
     if (result !== p) {
       result.diagnostics = diagnostics;
       return makeState(result);
     }
-    return makeState({ ...p, diagnostics });
+    return makeState(withParts(p, { diagnostics }));
   }
 
   return function deskReducer(state: DeskState, action: DeskAction): DeskState {

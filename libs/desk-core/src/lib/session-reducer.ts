@@ -32,7 +32,7 @@ import {
   withStatus,
   withVideoMuted,
 } from './session-transitions';
-import type { StateParts } from './state';
+import { withParts, type StateParts } from './state';
 
 export interface SessionReducer {
   /** An SDK event about a session. */
@@ -48,22 +48,21 @@ export function createSessionReducer(historySize: number): SessionReducer {
   function open(p: StateParts, session: DeskSession): StateParts {
     // The same contact offered again after a transfer: it is live, so not history.
     const history = inHistory(p, session.id) ? p.history.filter((s) => s.id !== session.id) : p.history;
-    return { ...p, live: p.live.open(session), history };
+    return withParts(p, { live: p.live.open(session), history });
   }
 
   function update(p: StateParts, next: DeskSession): StateParts {
     const live = p.live.update(next);
-    return live === p.live ? p : { ...p, live };
+    return live === p.live ? p : withParts(p, { live });
   }
 
   function close(p: StateParts, final: DeskSession): StateParts {
-    return {
-      ...p,
+    return withParts(p, {
       live: p.live.close(final.id),
       history: prepend(p.history, final, historySize),
       // A transferred contact may be offered back; an ended one never comes back.
       ended: final.status === 'ended' ? p.ended.add(final.id) : p.ended,
-    };
+    });
   }
 
   const inHistory = (p: StateParts, id: string): boolean => p.history.some((s) => s.id === id);
@@ -127,7 +126,7 @@ export function createSessionReducer(historySize: number): SessionReducer {
             if (inHistory(p, id)) return p; // transferred away meanwhile: nothing to dial
             const [callee, ...rest] = p.pendingInternal;
             // An internal call being started: its callOuted outran startInternalCall's answer.
-            if (callee !== undefined) return open({ ...p, pendingInternal: rest }, sessionFromInternalCall(id, callee, payload, at));
+            if (callee !== undefined) return open(withParts(p, { pendingInternal: rest }), sessionFromInternalCall(id, callee, payload, at));
             return open(p, sessionFromCallOuted(payload, at) as DeskSession);
           },
         );
@@ -144,7 +143,7 @@ export function createSessionReducer(historySize: number): SessionReducer {
             // A transferred session may still be reported ended: keep why, once.
             const history = p.history.slice();
             history[index] = withEndDetails(past, payload);
-            return { ...p, history, ended: p.ended.add(id) };
+            return withParts(p, { history, ended: p.ended.add(id) });
           },
         );
       default:
@@ -163,11 +162,11 @@ export function createSessionReducer(historySize: number): SessionReducer {
         return open(p, sessionFromDial(action.options, action.data, action.at));
       }
       case 'call/internalRequested':
-        return { ...p, pendingInternal: [...p.pendingInternal, action.calleeUserId] };
+        return withParts(p, { pendingInternal: [...p.pendingInternal, action.calleeUserId] });
       case 'call/internalFailed':
       case 'call/internalStarted': {
         const at = p.pendingInternal.indexOf(action.calleeUserId);
-        const next = at < 0 ? p : { ...p, pendingInternal: p.pendingInternal.filter((_, i) => i !== at) };
+        const next = at < 0 ? p : withParts(p, { pendingInternal: p.pendingInternal.filter((_, i) => i !== at) });
         if (action.type === 'call/internalFailed' || action.sessionId === undefined) return next;
         const id = action.sessionId;
         const current = next.live.get(id);
@@ -189,7 +188,7 @@ export function createSessionReducer(historySize: number): SessionReducer {
         return update(p, withStatus(current, action.held ? 'held' : 'talking'));
       }
       case 'session/deleted':
-        return inHistory(p, action.sessionId) ? { ...p, history: p.history.filter((s) => s.id !== action.sessionId) } : p;
+        return inHistory(p, action.sessionId) ? withParts(p, { history: p.history.filter((s) => s.id !== action.sessionId) }) : p;
       case 'session/expired': {
         const current = p.live.get(action.sessionId);
         const deadline = current && offerDeadline(current);
@@ -202,7 +201,7 @@ export function createSessionReducer(historySize: number): SessionReducer {
           const next = historySize <= 0 ? [] : action.sessions.filter((s) => !p.live.get(s.id)).slice(0, historySize);
           let ended = p.ended;
           for (const s of next) if (s.status === 'ended' && !s.interrupted) ended = ended.add(s.id);
-          return next.length === 0 && p.history.length === 0 ? p : { ...p, history: next, ended };
+          return next.length === 0 && p.history.length === 0 ? p : withParts(p, { history: next, ended });
         }
         // Kept after what this page saw itself; never a session that is live or already shown.
         const known = new Set(p.history.map((s) => s.id));
@@ -211,7 +210,7 @@ export function createSessionReducer(historySize: number): SessionReducer {
         let ended = p.ended;
         // A call interrupted by the reload may still be live on the platform: its events are adopted.
         for (const s of added) if (s.status === 'ended' && !s.interrupted) ended = ended.add(s.id);
-        return { ...p, history: [...p.history, ...added].slice(0, historySize), ended };
+        return withParts(p, { history: [...p.history, ...added].slice(0, historySize), ended });
       }
       default:
         return p;

@@ -50,6 +50,8 @@ function recordOf(table: SessionTable, order: readonly string[]): Readonly<Recor
 }
 
 const EMPTY_ORDER: readonly string[] = Object.freeze([]);
+/** Every empty table's record (closing the last session is the common case: not one per state). */
+const EMPTY_RECORD: Readonly<Record<string, DeskSession>> = Object.freeze(Object.create(null) as Record<string, DeskSession>);
 
 export class SessionTable {
   static readonly EMPTY = new SessionTable(undefined, null, null, 0);
@@ -90,6 +92,7 @@ export class SessionTable {
 
   /** The sessions by id (see recordOf). */
   record(): Readonly<Record<string, DeskSession>> {
+    if (this.size === 0) return EMPTY_RECORD;
     return (this.#record ??= recordOf(this, this.order()));
   }
 

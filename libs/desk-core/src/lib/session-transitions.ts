@@ -139,8 +139,22 @@ function withPeer(session: DeskSession, extra: SessionPeer, override = false): D
   return changed ? { ...session, peer: merged } : session;
 }
 
+/**
+ * A copy of a session for a transition to finish in place: what `{ ...session }` makes (own
+ * enumerable keys in order, then new ones after), by Object.assign, because V8 builds a spread
+ * that adds a key (`{ ...session, answeredAt }`, or a key set on the copy afterwards) ~8x slower
+ * (~2 µs; it was ~10% of an event's cost). A `__proto__` key (only in a session read back from
+ * storage) would be set as the prototype by Object.assign: such a session is spread.
+ */
+function copyOf(session: DeskSession): DeskSession {
+  return Object.hasOwn(session, '__proto__') ? { ...session } : Object.assign({}, session);
+}
+
 export function answered(session: DeskSession, at: number): DeskSession {
-  return { ...session, status: 'talking', answeredAt: at };
+  const next = copyOf(session);
+  next.status = 'talking';
+  next.answeredAt = at;
+  return next;
 }
 
 export function withStatus(session: DeskSession, status: SessionStatus): DeskSession {
@@ -152,17 +166,23 @@ export function withMuted(session: DeskSession, muted: boolean): DeskSession {
 }
 
 export function withVideoMuted(session: DeskSession, videoMuted: boolean): DeskSession {
-  return session.videoMuted === videoMuted ? session : { ...session, videoMuted };
+  if (session.videoMuted === videoMuted) return session;
+  const next = copyOf(session);
+  next.videoMuted = videoMuted;
+  return next;
 }
 
 /** `sessionEnded`: ended, with who closed it and why. */
 export function ended(session: DeskSession, payload: unknown, at: number): DeskSession {
-  return endDetails({ ...session, status: 'ended', endedAt: at }, payload);
+  const next = copyOf(session);
+  next.status = 'ended';
+  next.endedAt = at;
+  return endDetails(next, payload);
 }
 
 /** A session that was transferred and later reported ended keeps `transferred`, gains the reason. */
 export function withEndDetails(session: DeskSession, payload: unknown): DeskSession {
-  return endDetails({ ...session }, payload);
+  return endDetails(copyOf(session), payload);
 }
 
 /** Writes the end details into `next`, a copy this step just made. */
@@ -183,7 +203,9 @@ function endDetails(next: DeskSession, payload: unknown): DeskSession {
 /** `transfer` / `autoTransfer`: no longer the agent's. */
 export function transferred(session: DeskSession, payload: unknown, at: number): DeskSession {
   const target = transferTargetOf(payload);
-  const next: DeskSession = { ...session, status: 'transferred', endedAt: at };
+  const next = copyOf(session);
+  next.status = 'transferred';
+  next.endedAt = at;
   if (target) next.transferredTo = target;
   return next;
 }
@@ -197,11 +219,10 @@ export function offerDeadline(session: DeskSession): number | undefined {
 
 /** The offer timed out and the platform said nothing (no autoTransfer, no sessionEnded). */
 export function expired(session: DeskSession, at: number): DeskSession {
-  return {
-    ...session,
-    status: 'ended',
-    endedAt: at,
-    closeBy: 'timer',
-    endReason: 'Not answered within its timeout; the platform sent no event for it.',
-  };
+  const next = copyOf(session);
+  next.status = 'ended';
+  next.endedAt = at;
+  next.closeBy = 'timer';
+  next.endReason = 'Not answered within its timeout; the platform sent no event for it.';
+  return next;
 }

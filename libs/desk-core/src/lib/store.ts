@@ -1,27 +1,17 @@
 /**
- * The desk's single source of truth. Dispatched actions and the attached SDK's events are merged,
- * serialised, and folded by the one reducer; the result is held in a BehaviorSubject
- * that only this store writes. The store owns that subscription for its whole life (it is not
- * ref-counted, so no subscriber coming or going restarts it or loses state) and ends it in
- * `destroy()`, which also removes every SDK listener.
+ * The desk's single source of truth. Dispatched actions and the attached SDK's events are
+ * serialised and folded by the one reducer; the result is held in a BehaviorSubject that only
+ * this store writes. The store listens to the SDK for its whole life (not ref-counted, so no
+ * subscriber coming or going restarts it or loses state) and stops in `destroy()`, which also
+ * removes every SDK listener.
  */
-import {
-  BehaviorSubject,
-  EMPTY,
-  Subject,
-  map,
-  merge,
-  switchMap,
-  type Observable,
-  type Subscription,
-} from 'rxjs';
+import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
 import type { TcccGlobal } from '@tccc-desk/tccc-sdk';
 import { expiredOffer, sdkEvent, type DeskAction } from './actions';
 import type { DeskErrorInfo, DeskEvent, DeskState } from './desk.types';
 import { createReducer } from './reducer';
 import { sessionIdOf } from './payload-readers';
 import { sdkEvents } from './sdk-events';
-import { inOrder } from './in-order';
 import { createOfferExpiry } from './offer-expiry';
 import { initialState, liveSession } from './state';
 
@@ -51,12 +41,12 @@ export function createStore(options: StoreOptions): DeskStore {
   const state = new BehaviorSubject<DeskState>(initialState());
   const events = new Subject<DeskEvent>();
   const errors = new Subject<DeskErrorInfo>();
-  const actions = new Subject<DeskAction>();
-  const sdk = new BehaviorSubject<TcccGlobal | null>(null);
+  let attached: TcccGlobal | null = null;
+  let listening: Subscription | null = null;
   let destroyed = false;
   // A ringing offer the platform says nothing about leaves the live list after its timeout.
   const offers = createOfferExpiry(options.clock, (id, at) => {
-    if (!destroyed) actions.next(expiredOffer(id, at));
+    if (!destroyed) deliver(expiredOffer(id, at));
   });
   const watchOffer = (action: DeskAction, next: DeskState): void => {
     if (action.type !== 'sdk/event') return;
@@ -68,55 +58,63 @@ export function createStore(options: StoreOptions): DeskStore {
     if (!destroyed) errors.next(error);
   };
 
-  const sdkActions$ = sdk.pipe(
-    switchMap((tccc) =>
-      tccc
-        ? sdkEvents(tccc, {
-            clock: options.clock,
-            onListenError: (name) =>
-              reportError({ code: 'sdk_error', message: `The SDK refused a listener for "${name}": that event is not heard.`, retryable: false }),
-          })
-        : EMPTY,
-    ),
-    map(sdkEvent),
-  );
+  const listen = (tccc: TcccGlobal): Subscription =>
+    sdkEvents(tccc, {
+      clock: options.clock,
+      onListenError: (name) =>
+        reportError({ code: 'sdk_error', message: `The SDK refused a listener for "${name}": that event is not heard.`, retryable: false }),
+    }).subscribe((event) => deliver(sdkEvent(event)));
 
-  // The fold: the reducer is the only writer of `state` (a plain loop, not `scan`, so an event
-  // costs one function call here and no step object).
-  const subscription: Subscription = merge(actions, sdkActions$)
-    .pipe(
-      // A subscriber that dispatches while being notified (e.g. connect() from a lifecycle$
-      // callback) is queued, so every subscriber sees the states in order.
-      inOrder(),
-    )
-    .subscribe((action) => {
-      const previous = state.value;
-      let next = previous;
-      try {
-        next = reducer(previous, action);
-      } catch {
-        // The reducer is total by design (property-tested); this is the belt to its braces, so a
-        // bug in it can never stop the store: the action is dropped, the state kept, the failure
-        // reported (an SDK event still reaches events$).
-        reportError({ code: 'unexpected_event', message: `The desk could not apply "${action.type}"; its state is unchanged.`, retryable: false });
-      }
-      if (next !== previous) state.next(next);
-      if (next !== previous) watchOffer(action, next);
-      if (action.type !== 'sdk/event') return;
-      if (next.lifecycle !== previous.lifecycle && next.lifecycle.status === 'error') {
-        reportError(next.lifecycle.error); // e.g. tokenExpired once ready
-      }
-      events.next(action.event);
-      const diagnostics = next.diagnostics;
-      if (diagnostics.unexpectedEvents !== previous.diagnostics.unexpectedEvents && diagnostics.lastUnexpected) {
-        const { event, sessionId, reason } = diagnostics.lastUnexpected;
-        reportError({
-          code: 'unexpected_event',
-          message: `Unexpected SDK event "${event}"${sessionId === undefined ? '' : ` (session ${sessionId})`}: ${reason}.`,
-          retryable: false,
-        });
-      }
-    });
+  // Dispatched actions and SDK events go straight to the fold (no merge/switchMap/map chain:
+  // five subscribers per event). An action that arrives while the previous one is still being
+  // delivered (a subscriber that dispatches from its callback) waits in this queue and is folded
+  // right after, so every subscriber sees the states in order.
+  const queue: DeskAction[] = [];
+  let delivering = false;
+  function deliver(action: DeskAction): void {
+    if (delivering) {
+      queue.push(action);
+      return;
+    }
+    delivering = true;
+    try {
+      fold(action);
+      while (queue.length > 0 && !destroyed) fold(queue.shift() as DeskAction);
+    } finally {
+      delivering = false;
+      queue.length = 0;
+    }
+  }
+
+  // The fold: the reducer is the only writer of `state`.
+  function fold(action: DeskAction): void {
+    const previous = state.value;
+    let next = previous;
+    try {
+      next = reducer(previous, action);
+    } catch {
+      // The reducer is total by design (property-tested); this is the belt to its braces, so a
+      // bug in it can never stop the store: the action is dropped, the state kept, the failure
+      // reported (an SDK event still reaches events$).
+      reportError({ code: 'unexpected_event', message: `The desk could not apply "${action.type}"; its state is unchanged.`, retryable: false });
+    }
+    if (next !== previous) state.next(next);
+    if (next !== previous) watchOffer(action, next);
+    if (action.type !== 'sdk/event') return;
+    if (next.lifecycle !== previous.lifecycle && next.lifecycle.status === 'error') {
+      reportError(next.lifecycle.error); // e.g. tokenExpired once ready
+    }
+    events.next(action.event);
+    const diagnostics = next.diagnostics;
+    if (diagnostics.unexpectedEvents !== previous.diagnostics.unexpectedEvents && diagnostics.lastUnexpected) {
+      const { event, sessionId, reason } = diagnostics.lastUnexpected;
+      reportError({
+        code: 'unexpected_event',
+        message: `Unexpected SDK event "${event}"${sessionId === undefined ? '' : ` (session ${sessionId})`}: ${reason}.`,
+        retryable: false,
+      });
+    }
+  }
 
   return {
     state$: state.asObservable(),
@@ -126,20 +124,24 @@ export function createStore(options: StoreOptions): DeskStore {
       return state.value;
     },
     dispatch(action) {
-      if (!destroyed) actions.next(action);
+      if (!destroyed) deliver(action);
     },
     reportError,
     attach(tccc) {
-      if (!destroyed && sdk.value !== tccc) sdk.next(tccc);
+      if (destroyed || attached === tccc) return;
+      attached = tccc;
+      listening?.unsubscribe(); // tccc.off for every listener of the previous SDK
+      listening = null;
+      if (tccc) listening = listen(tccc);
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       offers.stop();
-      // Ends the SDK subscriptions (tccc.off for every listener) and the fold.
-      subscription.unsubscribe();
-      sdk.complete();
-      actions.complete();
+      // tccc.off for every listener; the fold takes nothing more (dispatch checks `destroyed`).
+      listening?.unsubscribe();
+      listening = null;
+      attached = null;
       events.complete();
       errors.complete();
       state.complete();
