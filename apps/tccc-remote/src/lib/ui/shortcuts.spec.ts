@@ -90,6 +90,10 @@ describe('shortcuts', () => {
     // Without Alt the layout's character decides (AZERTY's "a" is where its label is), not the key's place.
     expect(matchShortcut(keydown('q', { code: 'KeyA' }), resolveShortcuts(undefined))).toBeNull();
     expect(matchShortcut(keydown('a', { code: 'KeyQ' }), resolveShortcuts(undefined))).toBe('accept');
+    // AZERTY on Windows/Linux: Alt with the key labelled A gives key "a" on code KeyQ: that is Alt+A, not Alt+Q.
+    const azerty = resolveShortcuts({ accept: 'Alt+A', hangUp: 'Alt+Q' });
+    expect(matchShortcut(keydown('a', { altKey: true, code: 'KeyQ' }), azerty)).toBe('accept');
+    expect(matchShortcut(keydown('q', { altKey: true, code: 'KeyA' }), azerty)).toBe('hangUp');
     // A plain "a" binding still ignores Option+A.
     expect(matchShortcut(keydown('å', { altKey: true, code: 'KeyA' }), resolveShortcuts(undefined))).toBeNull();
   });

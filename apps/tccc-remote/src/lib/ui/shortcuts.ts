@@ -98,11 +98,14 @@ function physicalKey(code: string | undefined): string | null {
 }
 
 /**
- * The key a press means for a binding. With Alt, macOS types another character (Option+A is "å"),
- * so a letter or digit is read from the physical key; otherwise `key`, which follows the layout.
+ * The key a press means for a binding: `key`, which follows the layout (AZERTY's A is where its
+ * label is). Only when Alt made another character (macOS: Option+A is "å", Option+1 "¡") is the
+ * letter or digit read from the physical key.
  */
 function pressedKey(event: KeyEventLike): string {
-  return (event.altKey && physicalKey(event.code)) || event.key.toLowerCase();
+  const key = event.key.toLowerCase();
+  if (!event.altKey || /^[a-z0-9]$/.test(key)) return key;
+  return physicalKey(event.code) ?? key;
 }
 
 const TEXT_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image']);
