@@ -49,6 +49,20 @@ describe('CallLogService (the CRM saves each call log)', () => {
     expect(fake.desk.callLogs.fail).not.toHaveBeenCalled();
   });
 
+  it('across tabs: what another tab saved is kept when this one saves, and shown here as it is written (review)', () => {
+    const service = TestBed.inject(CallLogService); // this tab read an empty store at start
+    // Another tab (then the one owning the desk) saved a log meanwhile, and the browser tells this one.
+    const other = [{ ...service.saved()[0], id: 'a1', sessionId: 'a1', customerId: 'c001', startedAt: 1_000 }];
+    localStorage.setItem(CRM_CALL_LOGS_KEY, JSON.stringify(other));
+    globalThis.dispatchEvent(new StorageEvent('storage', { key: CRM_CALL_LOGS_KEY }));
+    expect(service.saved().map((saved) => saved.id)).toEqual(['a1']);
+    // A second write by the other tab that this one has not heard of yet: still kept.
+    localStorage.setItem(CRM_CALL_LOGS_KEY, JSON.stringify([{ ...other[0], id: 'a2', sessionId: 'a2' }, ...other]));
+    fake.callLogs$.next(log({ id: 'b1', sessionId: 'b1' })); // this tab took the desk over
+    expect(JSON.parse(localStorage.getItem(CRM_CALL_LOGS_KEY) ?? '[]').map((saved: { id: string }) => saved.id)).toEqual(['b1', 'a2', 'a1']);
+    expect(service.saved().map((saved) => saved.id)).toEqual(['b1', 'a2', 'a1']);
+  });
+
   it('matches a chat visitor by visitor id', () => {
     const service = TestBed.inject(CallLogService);
     fake.callLogs$.next(log({ id: 'chat-1', channel: 'im', peer: { nickname: 'web visitor', userId: 'c007' } }));

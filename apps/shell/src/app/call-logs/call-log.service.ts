@@ -33,7 +33,15 @@ export class CallLogService {
         this.desk = desk;
         this.save(log);
       });
-    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+    // Another tab of this CRM saved (the tab that owns the desk saves its logs): show them here too.
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === CRM_CALL_LOGS_KEY || event.key === null) this.saved.set(readSaved());
+    };
+    globalThis.addEventListener?.('storage', onStorage);
+    inject(DestroyRef).onDestroy(() => {
+      subscription.unsubscribe();
+      globalThis.removeEventListener?.('storage', onStorage);
+    });
   }
 
   /** Try a failed one again. */
@@ -44,6 +52,8 @@ export class CallLogService {
 
   private save(log: CallLog): void {
     const desk = this.desk;
+    // The store as it is now, not as this tab last read it: another tab may have written since.
+    this.saved.set(readSaved());
     if (this.saved().some((s) => s.id === log.id)) {
       desk?.callLogs.ack(log.id); // saved before (e.g. acked on another tab's desk meanwhile)
       this.failed.update((list) => list.filter((f) => f.log.id !== log.id));
