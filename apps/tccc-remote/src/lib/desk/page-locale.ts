@@ -51,6 +51,14 @@ export function deskLocale$(): Observable<DeskLocale> {
   );
 }
 
+/**
+ * Every choice, repeats included (deskLocale$ drops repeats): choosing a language again after its
+ * catalog failed to load must try the fetch again. For the desk's own DeskI18n.
+ */
+export function deskLocaleChoices$(): Observable<DeskLocale> {
+  return slot().locale.pipe(map((locale) => locale ?? pageLocale()));
+}
+
 /** For tests: forget the chosen language. */
 export function resetDeskLocale(): void {
   slot().locale.next(null);
