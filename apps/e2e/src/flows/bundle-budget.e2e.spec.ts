@@ -5,8 +5,11 @@
  * (catalogs, shortcuts) came in; 44.4 KB in all with them and the tabs' review fixes; 39.0 KB once
  * what is not on the way to ready loads on first use (the commands' code, preflight, diagnostics
  * masking, the zh-CN catalog, the contact list, error panel, shortcut help, event log, state
- * inspector, diagnostics file). The limit here is 40 KB for everything (a ratchet: lower it when
- * the desk gets smaller; 39.0 KB is 39 941 bytes, just above 39 KB). The full report with a table
+ * inspector, diagnostics file); 44.2 KB since the contact list and the call controls are fetched
+ * while the page is idle right after ready (a @defer whose fetch failed on the first ring would
+ * never retry: first-contact-chunks.ts), counted here as they are downloaded before any contact.
+ * The limit is 45 KB for everything (a ratchet: lower it when the desk gets smaller). The full
+ * report with a table
  * is `npm run bench:bundle`.
  */
 import { gzipSync } from 'node:zlib';
@@ -15,9 +18,9 @@ import { signInReady } from '../support/shell';
 import { REMOTE } from '../support/urls';
 
 const { open } = useBrowser();
-const LIMIT_BYTES = 40 * 1024;
+const LIMIT_BYTES = 45 * 1024;
 
-test('the desk adds at most 40 KB gzip to a shell that already has Angular (no federation runtime, no Angular, no rxjs)', async () => {
+test('the desk adds at most 45 KB gzip to a shell that already has Angular (no federation runtime, no Angular, no rxjs)', async () => {
   const { page } = await open();
   const sizes: Promise<{ url: string; gzip: number }>[] = [];
   page.on('response', (response) => {

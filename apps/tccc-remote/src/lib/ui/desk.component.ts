@@ -31,6 +31,7 @@ import { ErrorPanelComponent } from './error-panel.component';
 import { EventLogComponent } from './event-log.component';
 import { InternalCallComponent } from './internal-call.component';
 import { errorText, incomingText, lifecycleLabel } from './format';
+import { warmFirstContactChunks } from './first-contact-chunks';
 import { SHORTCUT_ACTIONS, isTypingTarget, matchShortcut, resolveShortcuts, type DeskShortcuts, type ShortcutAction } from './shortcuts';
 import { SessionControlsComponent, type TransferRequest } from './session-controls.component';
 import { SessionListComponent } from './session-list.component';
@@ -311,8 +312,18 @@ export class DeskComponent implements OnInit {
     doc.addEventListener('keydown', onKey);
     this.destroyRef.onDestroy(() => doc.removeEventListener('keydown', onKey));
 
+    // Once ready, the first contact's chunks come while the page is idle (first-contact-chunks.ts).
+    const warmUp = new AbortController();
+    this.destroyRef.onDestroy(() => warmUp.abort());
+    let warming = false;
+    effect(() => {
+      if (!this.ready() || warming) return;
+      warming = true;
+      void warmFirstContactChunks(warmUp.signal);
+    });
+
     // A new contact rings: bring the agent to its Accept button, unless they are busy elsewhere.
-    // The controls are deferred (their chunk loads on the first contact): wait for them.
+    // The controls are deferred (their chunk may still be on its way): wait for them.
     let announced: string | null = null;
     effect(() => {
       const id = this.ringing()?.id ?? null;
