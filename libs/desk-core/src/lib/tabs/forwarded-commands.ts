@@ -4,41 +4,16 @@
  * the Desk has no function outside these two tables, so a new command cannot be forgotten.
  */
 
+import { COMMAND_NAMES } from '../command-names';
+
 /** Resolves or rejects in the follower with the leader's result or DeskError. */
 export const FORWARDED_COMMANDS = [
   'connect',
   'retry',
   'preflight',
   'diagnostics',
-  'call.dial',
-  'call.accept',
-  'call.hangUp',
-  'call.delete',
-  'call.mute',
-  'call.unmute',
-  'call.isMuted',
-  'call.hold',
-  'call.unhold',
-  'call.transfer',
-  'call.sendDigits',
-  'call.internal',
-  'chat.accept',
-  'chat.end',
-  'chat.transfer',
-  'video.accept',
-  'video.end',
-  'video.mute',
-  'video.unmute',
-  'video.muteVideo',
-  'video.unmuteVideo',
-  'video.transfer',
-  'agent.online',
-  'agent.offline',
-  'agent.setStatus',
-  'devices.microphones',
-  'devices.speakers',
-  'ui.show',
-  'ui.hide',
+  // Every SDK command (command-names.ts, kept equal to command-specs.ts by a test).
+  ...COMMAND_NAMES,
   // Synchronous in the API: validated in the follower, then sent (the leader's answer is not awaited).
   'callLogs.ack',
   'callLogs.fail',
