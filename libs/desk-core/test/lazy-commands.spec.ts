@@ -19,15 +19,41 @@ describe('commands before their code is loaded', () => {
       throw new Error('ChunkLoadError: Loading chunk 42 failed.');
     });
     const { lazyCommands: lazy } = jest.requireActual<typeof import('../src/lib/lazy-commands')>('../src/lib/lazy-commands');
-    const ctx = { store: createStore({ historySize: 5 } as never), clock: () => 1, sdk: () => null, destroyed: new AbortController().signal, interceptors: createInterceptors() };
+    const store = createStore({ historySize: 5 } as never);
+    const reported: unknown[] = [];
+    store.errors$.subscribe((error) => reported.push(error));
+    const ctx = { store, clock: () => 1, sdk: () => null, destroyed: new AbortController().signal, interceptors: createInterceptors() };
     const { commands } = lazy(ctx as never, () => true);
-    const failure = await commands.call.dial({ phoneNumber: '10086' }).catch((error: unknown) => error);
+    const [failure, second] = await Promise.all([
+      commands.call.dial({ phoneNumber: '10086' }).catch((error: unknown) => error),
+      commands.call.hangUp('s1').catch((error: unknown) => error),
+    ]);
     expect(isDeskError(failure)).toBe(true);
     expect(failure).toMatchObject({ code: 'sdk_error', retryable: true });
+    expect(second).toBe(failure); // one load for both calls
+    // On errors$ like an SDK failure, once for the failed load (review).
+    expect(reported).toEqual([expect.objectContaining({ code: 'sdk_error', retryable: true })]);
     jest.dontMock('../src/lib/commands');
     // Loaded now: the command itself answers (not ready: no SDK).
     await expect(commands.call.dial({ phoneNumber: '10086' })).rejects.toMatchObject({ code: 'not_ready' });
     expect(commands.devices.isBrowserSupported()).toBe(true);
+  });
+
+  it('a load that fails after destroy() rejects as destroyed, and reports nothing', async () => {
+    jest.resetModules();
+    jest.doMock('../src/lib/commands', () => {
+      throw new Error('ChunkLoadError: Loading chunk 42 failed.');
+    });
+    const { lazyCommands: lazy } = jest.requireActual<typeof import('../src/lib/lazy-commands')>('../src/lib/lazy-commands');
+    const store = createStore({ historySize: 5 } as never);
+    const reported: unknown[] = [];
+    store.errors$.subscribe((error) => reported.push(error));
+    const lifetime = new AbortController();
+    lifetime.abort();
+    const { commands } = lazy({ store, clock: () => 1, sdk: () => null, destroyed: lifetime.signal, interceptors: createInterceptors() } as never, () => true);
+    await expect(commands.call.dial({ phoneNumber: '10086' })).rejects.toMatchObject({ code: 'destroyed' });
+    expect(reported).toEqual([]);
+    jest.dontMock('../src/lib/commands');
   });
 
   it('has every command of the API before loading, each returning a promise', () => {

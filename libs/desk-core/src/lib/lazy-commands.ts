@@ -7,7 +7,7 @@
  */
 import { COMMAND_NAMES } from './command-names';
 import type { CommandContext, DeskCommands } from './commands';
-import { DeskError } from './errors';
+import { DeskError, destroyedError } from './errors';
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 
@@ -26,7 +26,11 @@ export function lazyCommands(ctx: CommandContext, isBrowserSupported: () => bool
       ({ createCommands }) => (commands = createCommands(ctx)),
       (error: unknown) => {
         loading = null;
-        throw new DeskError({ code: 'sdk_error', message: 'The desk could not load its commands (network?): try again.', retryable: true }, { cause: error });
+        if (ctx.destroyed.aborted) throw destroyedError();
+        const failure = new DeskError({ code: 'sdk_error', message: 'The desk could not load its commands (network?): try again.', retryable: true }, { cause: error });
+        // Reported like an SDK failure (logs, banners), once per failed load, not once per waiting call.
+        ctx.store.reportError(failure.toJSON());
+        throw failure;
       },
     );
     return loading;
