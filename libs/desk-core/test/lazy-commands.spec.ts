@@ -8,22 +8,27 @@ import { createDesk } from '../src/index';
 import { createFakeLoader, createFakeLogin, createFakeSdk } from './fake-sdk';
 import { phoneCallIn, settle } from './helpers';
 
+/** lazyCommands with the commands' chunk failing to load, and what its store reports on errors$. */
+function withFailingChunk(destroyed: AbortSignal = new AbortController().signal) {
+  jest.resetModules();
+  jest.doMock('../src/lib/commands', () => {
+    throw new Error('ChunkLoadError: Loading chunk 42 failed.');
+  });
+  const { lazyCommands: lazy } = jest.requireActual<typeof import('../src/lib/lazy-commands')>('../src/lib/lazy-commands');
+  const store = createStore({ historySize: 5 } as never);
+  const reported: unknown[] = [];
+  store.errors$.subscribe((error) => reported.push(error));
+  const { commands } = lazy({ store, clock: () => 1, sdk: () => null, destroyed, interceptors: createInterceptors() } as never, () => true);
+  return { commands, reported };
+}
+
 describe('commands before their code is loaded', () => {
   it('names every command of command-specs.ts, in its order', () => {
     expect([...COMMAND_NAMES]).toEqual(Object.keys(COMMAND_SPECS));
   });
 
   it('a failed load rejects that call with a retryable sdk_error, and the next call tries again', async () => {
-    jest.resetModules();
-    jest.doMock('../src/lib/commands', () => {
-      throw new Error('ChunkLoadError: Loading chunk 42 failed.');
-    });
-    const { lazyCommands: lazy } = jest.requireActual<typeof import('../src/lib/lazy-commands')>('../src/lib/lazy-commands');
-    const store = createStore({ historySize: 5 } as never);
-    const reported: unknown[] = [];
-    store.errors$.subscribe((error) => reported.push(error));
-    const ctx = { store, clock: () => 1, sdk: () => null, destroyed: new AbortController().signal, interceptors: createInterceptors() };
-    const { commands } = lazy(ctx as never, () => true);
+    const { commands, reported } = withFailingChunk();
     const [failure, second] = await Promise.all([
       commands.call.dial({ phoneNumber: '10086' }).catch((error: unknown) => error),
       commands.call.hangUp('s1').catch((error: unknown) => error),
@@ -40,17 +45,9 @@ describe('commands before their code is loaded', () => {
   });
 
   it('a load that fails after destroy() rejects as destroyed, and reports nothing', async () => {
-    jest.resetModules();
-    jest.doMock('../src/lib/commands', () => {
-      throw new Error('ChunkLoadError: Loading chunk 42 failed.');
-    });
-    const { lazyCommands: lazy } = jest.requireActual<typeof import('../src/lib/lazy-commands')>('../src/lib/lazy-commands');
-    const store = createStore({ historySize: 5 } as never);
-    const reported: unknown[] = [];
-    store.errors$.subscribe((error) => reported.push(error));
     const lifetime = new AbortController();
     lifetime.abort();
-    const { commands } = lazy({ store, clock: () => 1, sdk: () => null, destroyed: lifetime.signal, interceptors: createInterceptors() } as never, () => true);
+    const { commands, reported } = withFailingChunk(lifetime.signal);
     await expect(commands.call.dial({ phoneNumber: '10086' })).rejects.toMatchObject({ code: 'destroyed' });
     expect(reported).toEqual([]);
     jest.dontMock('../src/lib/commands');
