@@ -112,7 +112,11 @@ export function renderConfig({ runtimeDir, port, upstreams, sdkOrigins, shellDir
   writeFileSync(join(runtimeDir, 'headers-immutable.conf'), `add_header Cache-Control "public, max-age=31536000, immutable" always;\n${headers}\n`);
   // The manifest the gateway serves: the remote under this origin's prefix (relative: the shell
   // resolves it against its own URL).
-  writeFileSync(join(runtimeDir, 'public', 'desk.manifest.json'), `${JSON.stringify({ tccc_remote: `${REMOTE_PREFIX}mf-manifest.json` })}\n`);
+  const remoteManifest = `${REMOTE_PREFIX}mf-manifest.json`;
+  writeFileSync(join(runtimeDir, 'public', 'desk.manifest.json'), `${JSON.stringify({ tccc_remote: remoteManifest })}\n`);
+  // The shell's page preloads that manifest, as serve-app.mjs does (tools/scripts/remote-preload.mjs
+  // says why): the browser fetches it with the page, one round trip off the desk's start.
+  writeFileSync(join(runtimeDir, 'headers-page.conf'), `add_header Link "<${remoteManifest}>; rel=preload; as=fetch; crossorigin=anonymous" always;\n`);
   const upstreamBlock = [
     '  upstream token_api {',
     ...upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`),

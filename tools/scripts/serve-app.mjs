@@ -1,14 +1,16 @@
 // Serves an app's production build from dist/ the way the gateway does (CORS for the remote,
 // hashed assets immutable, entry files revalidated, /api proxied to token-api), for `npm start --prod`
-// and anything that needs the built apps on their fixed ports. Development watch builds run on
-// @rspack/dev-server instead (each app's `npm run serve`, tools/scripts/dev-server.mjs).
+// and anything that needs the built apps on their fixed ports. The shell's index.html carries a
+// Link preload of the remote manifest (remote-preload.mjs), as the gateway sends it. Development
+// watch builds run on @rspack/dev-server instead (each app's `npm run serve`, tools/scripts/dev-server.mjs).
 //   node tools/scripts/serve-app.mjs <shell|tccc-remote>
 // Environment: PORT (default below), HOST (default 127.0.0.1), API_TARGET (default http://localhost:3333).
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_TYPES, displayUrl, guarded, listenHost, pathInside, proxyTo } from './http-serving.mjs';
+import { remoteManifestPreloads } from './remote-preload.mjs';
 
 const APPS = { shell: 4200, 'tccc-remote': 4201 };
 const appName = process.argv[2];
@@ -28,6 +30,18 @@ function fileFor(urlPath) {
   return path && existsSync(path) && statSync(path).isFile() ? path : null;
 }
 
+/** The shell's page preloads the remote manifests its deploy-time desk.manifest.json names (read per page load: it changes without a rebuild). */
+function pageHeaders(file) {
+  if (appName !== 'shell' || file !== join(outDir, 'index.html')) return {};
+  let link = '';
+  try {
+    link = remoteManifestPreloads(readFileSync(join(outDir, 'desk.manifest.json'), 'utf8'));
+  } catch {
+    // No desk manifest: the shell runs without the desk, and the page without the hint.
+  }
+  return link ? { Link: link } : {};
+}
+
 function serveStatic(req, res) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let file = fileFor(url.pathname === '/' ? '/index.html' : url.pathname);
@@ -43,6 +57,7 @@ function serveStatic(req, res) {
   const hashed = /\.[0-9a-f]{8,}\.(js|css)$/.test(file);
   res.writeHead(200, {
     ...headers,
+    ...pageHeaders(file),
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     // Hashed chunks never change; entry files and manifests must be revalidated on every load.
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',

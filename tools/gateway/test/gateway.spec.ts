@@ -182,6 +182,16 @@ describe('static files', () => {
     expect(answer.headers['cache-control']).toBe(cacheControl);
   });
 
+  it.each(['/', '/index.html', '/customers/42'])('%s: the page preloads the desk manifest\'s remote manifest (Link), with the security headers', async (path) => {
+    const { headers } = await get(path);
+    expect(headers['link']).toBe('</desk/mf-manifest.json>; rel=preload; as=fetch; crossorigin=anonymous');
+    expect(headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it.each(['/runtime-config.json', '/desk.manifest.json', '/main.0123abcd.js', '/desk/mf-manifest.json'])('%s: no Link preload', async (path) => {
+    expect((await get(path)).headers['link']).toBeUndefined();
+  });
+
   it('sends the security headers, with a CSP of this origin, the SDK origin, the IdP and the one hashed handler', async () => {
     const { headers } = await get('/');
     expect(headers['strict-transport-security']).toBe('max-age=31536000');
