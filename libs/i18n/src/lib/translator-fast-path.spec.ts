@@ -1,0 +1,70 @@
+// The translator's own assembly of plain `{name}` messages: the same text intl-messageformat
+// would make, and intl-messageformat only for what needs it.
+import { LOCALES } from './locales';
+import { Translator } from './translator';
+
+const constructed: string[] = [];
+jest.mock('intl-messageformat', () => {
+  const actual = jest.requireActual<typeof import('intl-messageformat')>('intl-messageformat');
+  return {
+    ...actual,
+    IntlMessageFormat: jest.fn((message: string, ...rest: unknown[]) => {
+      constructed.push(message);
+      return new actual.IntlMessageFormat(message, ...(rest as [string]));
+    }),
+  };
+});
+
+const MESSAGES = {
+  call: 'Call {number}',
+  who: 'Call {number} ({who})',
+  spaced: '{ status }: {reason}',
+  count: 'Event log ({count})',
+  zh: '来自 {from} 的来电',
+  tag: 'Hi <b>{name}</b>',
+  twice: '{a}{a} and {b}',
+} as const;
+type Key = keyof typeof MESSAGES;
+const translator = new Translator<Key>({ en: MESSAGES, 'zh-CN': MESSAGES });
+/** intl-messageformat itself (not the counted mock), as the translator used it for every message before. */
+const real = (text: string, locale: string, params: Record<string, unknown>) => {
+  const { IntlMessageFormat } = jest.requireActual<typeof import('intl-messageformat')>('intl-messageformat');
+  return String(new IntlMessageFormat(text, locale, undefined, { ignoreTag: true }).format(params as Record<string, string>));
+};
+
+const VALUES: unknown[] = ['Li', '', '{not an argument}', "it's", '#', '你好', 0, 7, -3, 999, 1000, -1000, 12345, 1.5, -0, Number.NaN, Infinity, 1e21, new Date(0), true, null];
+
+beforeEach(() => (constructed.length = 0));
+
+describe('Translator: plain {name} arguments', () => {
+  it.each(LOCALES)('%s: every message and value comes out as intl-messageformat writes it', (locale) => {
+    for (const [key, text] of Object.entries(MESSAGES) as [Key, string][]) {
+      for (const value of VALUES) {
+        const params = { number: value, who: 'Wei', status: value, reason: 'lunch', count: value, from: value, name: value, a: value, b: 'x' } as Record<string, string>;
+        expect([key, String(value), translator.translate(locale, key, params)]).toEqual([key, String(value), real(text, locale, params)]);
+      }
+    }
+  });
+
+  it('puts strings and numbers in without intl-messageformat', () => {
+    expect(translator.translate('en', 'who', { number: '10086', who: 'Wei' })).toBe('Call 10086 (Wei)');
+    expect(translator.translate('zh-CN', 'count', { count: 3 })).toBe('Event log (3)');
+    expect(translator.translate('en', 'count', { count: 12345.5 })).toBe('Event log (12345.5)');
+    expect(translator.translate('en', 'twice', { a: 'x', b: 'y' })).toBe('xx and y');
+    expect(constructed).toEqual([]);
+  });
+
+  it('leaves anything but strings and numbers to intl-messageformat (built once per message)', () => {
+    const fresh = new Translator<Key>({ en: MESSAGES, 'zh-CN': MESSAGES });
+    const date = new Date(0);
+    expect(fresh.translate('en', 'count', { count: date })).toBe(real(MESSAGES.count, 'en', { count: date }));
+    expect(fresh.translate('en', 'count', { count: 1234 })).toBe('Event log (1234)');
+    expect(fresh.translate('en', 'count', { count: date })).toBe(real(MESSAGES.count, 'en', { count: date }));
+    expect(constructed).toEqual(['Event log ({count})']);
+  });
+
+  it('a missing argument still shows the message as written', () => {
+    expect(translator.translate('en', 'who', { number: '10086' })).toBe('Call {number} ({who})');
+    expect(translator.translate('en', 'call')).toBe('Call {number}');
+  });
+});
