@@ -10,7 +10,8 @@
 import { sdkErrorMessage, type CommonSDKResponse, type TcccGlobal } from '@tccc-desk/tccc-sdk';
 import { COMMAND_SPECS, MODULE_OF_CHANNEL, equivalentCommand, type CommandSpec, type SpecContext } from './command-specs';
 import type { Desk, DeskSession } from './desk.types';
-import { destroyedError, invalidState, isDeskError, notReady, sdkError, unknownSession, wrongChannel, type DeskError } from './errors';
+import { invalidState, notReady, sdkError, unknownSession, wrongChannel } from './command-errors';
+import { destroyedError, isDeskError, type DeskError } from './errors';
 import { fieldsOf } from './payload-readers';
 import { browserSupported } from './browser-support';
 import { liveSession, pastSession } from './state';
