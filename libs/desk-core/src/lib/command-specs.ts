@@ -17,8 +17,8 @@ import {
   statusRequestFailed,
   statusRequested,
   videoMuted,
-  type DeskAction,
-} from './actions';
+} from './command-actions';
+import type { DeskAction } from './actions';
 import type { DeskSession, SessionChannel, SessionStatus } from './desk.types';
 import { fieldsOf, mutedFlagOf, text } from './payload-readers';
 import { agentStatusArgs, dialArgs, digitsArgs, internalCallArgs, sessionIdArg, transferArgs } from './validation';
