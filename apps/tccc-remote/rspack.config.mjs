@@ -13,7 +13,8 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 export const REMOTE_NAME = 'tccc_remote';
 
-/** The modules of the desk's core chunk (see the cache group below). */
+/** The modules of the desk's core chunk, and of the first contact's (see the cache groups below). */
+const FIRST_CONTACT = /[\\/]src[\\/]lib[\\/]ui[\\/]session-(list|controls)\.component\.ts$/;
 const DESK_CORE = /[\\/]libs[\\/](desk-core|tccc-sdk)[\\/]|[\\/]libs[\\/]i18n[\\/]src[\\/]lib[\\/]locales\.ts$|[\\/]src[\\/]lib[\\/]desk[\\/]|[\\/]src[\\/]lib[\\/]i18n[\\/]catalog-chunks\.ts$|[\\/]src[\\/]lib[\\/]ui[\\/]shortcuts\.ts$/;
 
 const federation = new ModuleFederationPlugin({
@@ -79,6 +80,9 @@ for (const config of Array.isArray(configs) ? configs : [configs]) {
   const cacheGroups = config.optimization?.splitChunks?.cacheGroups;
   if (cacheGroups) {
     cacheGroups.deskCore = { name: 'desk-core', chunks: 'async', minChunks: 2, priority: 20, enforce: true, test: (module) => DESK_CORE.test(module.resource ?? '') };
+    // The contact list and the call controls come together (first-contact-chunks.ts fetches both
+    // while idle after ready, and a first contact shows both): one chunk, ~0.6 KB less than two.
+    cacheGroups.firstContact = { name: 'first-contact', chunks: 'async', priority: 20, enforce: true, test: (module) => FIRST_CONTACT.test(module.resource ?? '') };
   }
 }
 
