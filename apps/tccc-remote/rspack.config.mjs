@@ -13,6 +13,10 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 export const REMOTE_NAME = 'tccc_remote';
 
+/** The modules of the desk's core chunk, and of the first contact's (see the cache groups below). */
+const FIRST_CONTACT = /[\\/]src[\\/]lib[\\/]ui[\\/]session-(list|controls)\.component\.ts$/;
+const DESK_CORE = /[\\/]libs[\\/](desk-core|tccc-sdk)[\\/]|[\\/]libs[\\/]i18n[\\/]src[\\/]lib[\\/]locales\.ts$|[\\/]src[\\/]lib[\\/]desk[\\/]|[\\/]src[\\/]lib[\\/]i18n[\\/]catalog-chunks\.ts$|[\\/]src[\\/]lib[\\/]ui[\\/]shortcuts\.ts$/;
+
 const federation = new ModuleFederationPlugin({
   name: REMOTE_NAME,
   filename: 'remoteEntry.js',
@@ -70,6 +74,16 @@ const configs = await createConfig(
 for (const config of Array.isArray(configs) ? configs : [configs]) {
   const common = config.optimization?.splitChunks?.cacheGroups?.common;
   if (common) common.test = (module) => !/[\\/]node_modules[\\/]/.test(module.resource ?? module.identifier?.() ?? '');
+  // Every exposed entry needs the desk's core (desk-core, the SDK loader, the page's desk and login,
+  // the shortcuts): one chunk, rather than a split chunk plus `common` next to it (one request and
+  // one gzip stream less, ~0.5 KB). Shared by two chunks or more: what loads on demand stays apart.
+  const cacheGroups = config.optimization?.splitChunks?.cacheGroups;
+  if (cacheGroups) {
+    cacheGroups.deskCore = { name: 'desk-core', chunks: 'async', minChunks: 2, priority: 20, enforce: true, test: (module) => DESK_CORE.test(module.resource ?? '') };
+    // The contact list and the call controls come together (first-contact-chunks.ts fetches both
+    // while idle after ready, and a first contact shows both): one chunk, ~0.6 KB less than two.
+    cacheGroups.firstContact = { name: 'first-contact', chunks: 'async', priority: 20, enforce: true, test: (module) => FIRST_CONTACT.test(module.resource ?? '') };
+  }
 }
 
 export default configs;

@@ -1,13 +1,16 @@
 // Random event sequences (valid, invalid, duplicate, out of order) against the reducer and a desk.
 import fc from 'fast-check';
 import { CALL_IN_TYPES, PLATFORM_AGENT_STATUSES, TCCC_EVENT_NAMES } from '@tccc-desk/tccc-sdk';
-import * as A from '../src/lib/actions';
+import * as deskActions from '../src/lib/actions';
+import * as commandActions from '../src/lib/command-actions';
 import type { DeskAction } from '../src/lib/actions';
 import { createReducer } from '../src/lib/reducer';
 import { initialState } from '../src/lib/state';
 import { createDesk, type DeskState } from '../src/index';
 import { createFakeLoader, createFakeLogin, createFakeSdk } from './fake-sdk';
 import { ev } from './helpers';
+
+const A = { ...deskActions, ...commandActions };
 
 const ids = fc.constantFrom('a', 'b', 'c', 'd', '__proto__');
 const eventNames = fc.constantFrom(...TCCC_EVENT_NAMES, 'bogus', '', 'constructor', '__proto__', 'toString');

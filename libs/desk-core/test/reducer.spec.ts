@@ -1,8 +1,11 @@
-import * as A from '../src/lib/actions';
+import * as deskActions from '../src/lib/actions';
+import * as commandActions from '../src/lib/command-actions';
 import { createReducer } from '../src/lib/reducer';
 import { initialState, liveSession } from '../src/lib/state';
 import type { DeskState } from '../src/index';
 import { ev, phoneCallIn, reduceAll } from './helpers';
+
+const A = { ...deskActions, ...commandActions };
 
 const live = (state: DeskState) => state.sessionOrder.map((id) => state.sessions[id]);
 

@@ -2,8 +2,11 @@ import { createReducer } from '../src/lib/reducer';
 import { BehaviorSubject, Observable, distinctUntilChanged, map, shareReplay } from 'rxjs';
 import { createSessionsSelector, selectActiveSession, sharedView } from '../src/lib/selectors';
 import { initialState } from '../src/lib/state';
-import * as A from '../src/lib/actions';
+import * as deskActions from '../src/lib/actions';
+import * as commandActions from '../src/lib/command-actions';
 import { ev, phoneCallIn } from './helpers';
+
+const A = { ...deskActions, ...commandActions };
 
 describe('selectors', () => {
   const reducer = createReducer();

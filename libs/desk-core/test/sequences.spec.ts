@@ -1,8 +1,11 @@
 // Unusual but plausible event sequences, through the one reducer.
-import * as A from '../src/lib/actions';
+import * as deskActions from '../src/lib/actions';
+import * as commandActions from '../src/lib/command-actions';
 import { createReducer } from '../src/lib/reducer';
 import { initialState } from '../src/lib/state';
 import { ev, phoneCallIn, reduceAll } from './helpers';
+
+const A = { ...deskActions, ...commandActions };
 
 describe('reducer: unusual but plausible sequences', () => {
   it('a contact transferred away, offered back and answered, ends once in history', () => {

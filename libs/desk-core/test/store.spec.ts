@@ -1,9 +1,12 @@
-import * as A from '../src/lib/actions';
+import * as deskActions from '../src/lib/actions';
+import * as commandActions from '../src/lib/command-actions';
 import type { DeskAction } from '../src/lib/actions';
 import { createStore } from '../src/lib/store';
 import type { DeskErrorInfo, DeskState } from '../src/index';
 import { createFakeSdk } from './fake-sdk';
 import { phoneCallIn } from './helpers';
+
+const A = { ...deskActions, ...commandActions };
 
 describe('store', () => {
   it('queues an action dispatched while subscribers are being notified, so everyone sees states in order', () => {

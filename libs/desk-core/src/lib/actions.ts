@@ -1,7 +1,8 @@
 /**
  * Everything that changes the desk's state, as typed actions for the one reducer: SDK events,
  * lifecycle transitions, and what commands learn with no event (dial's session id, mute, hold,
- * a status request). Times come with the action so the reducer stays pure.
+ * a status request; those creators are in command-actions.ts). Times come with the action so the
+ * reducer stays pure.
  */
 import type { AgentSetStatus, StartOutboundCallData } from '@tccc-desk/tccc-sdk';
 import type { DeskErrorInfo, DeskEvent, DeskSession, DialOptions } from './desk.types';
@@ -48,26 +49,6 @@ export const authenticating = (waitingForLineSeconds?: number): DeskAction =>
 export const loading = (): DeskAction => ({ type: 'lifecycle/loading' });
 export const ready = (at: number): DeskAction => ({ type: 'lifecycle/ready', at });
 export const failed = (error: DeskErrorInfo): DeskAction => ({ type: 'lifecycle/error', error });
-export const dialed = (options: DialOptions, data: StartOutboundCallData, at: number): DeskAction => ({
-  type: 'call/dialed',
-  options,
-  data,
-  at,
-});
-export const internalRequested = (calleeUserId: string): DeskAction => ({ type: 'call/internalRequested', calleeUserId });
-export const internalStarted = (sessionId: string | undefined, calleeUserId: string, at: number, data: unknown = { sessionId }): DeskAction =>
-  sessionId === undefined
-    ? { type: 'call/internalStarted', calleeUserId, data, at }
-    : { type: 'call/internalStarted', sessionId, calleeUserId, data, at };
-export const internalFailed = (calleeUserId: string): DeskAction => ({ type: 'call/internalFailed', calleeUserId });
-export const muted = (sessionId: string, isMuted: boolean): DeskAction => ({ type: 'session/muted', sessionId, muted: isMuted });
-export const videoMuted = (sessionId: string, isMuted: boolean): DeskAction => ({ type: 'session/videoMuted', sessionId, videoMuted: isMuted });
-export const held = (sessionId: string, isHeld: boolean): DeskAction => ({ type: 'session/held', sessionId, held: isHeld });
-export const deleted = (sessionId: string): DeskAction => ({ type: 'session/deleted', sessionId });
 export const expiredOffer = (sessionId: string, at: number): DeskAction => ({ type: 'session/expired', sessionId, at });
-export const statusRequested = (status: AgentSetStatus, restReason?: string): DeskAction =>
-  restReason === undefined ? { type: 'agent/statusRequested', status } : { type: 'agent/statusRequested', status, restReason };
-export const statusRequestFailed = (status: AgentSetStatus): DeskAction => ({ type: 'agent/statusRequestFailed', status });
-export const online = (isOnline: boolean): DeskAction => ({ type: 'agent/online', online: isOnline });
 export const historyRestored = (sessions: readonly DeskSession[], replace = false): DeskAction =>
   replace ? { type: 'history/restored', sessions, replace: true } : { type: 'history/restored', sessions };

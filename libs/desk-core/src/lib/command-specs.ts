@@ -17,10 +17,10 @@ import {
   statusRequestFailed,
   statusRequested,
   videoMuted,
-  type DeskAction,
-} from './actions';
+} from './command-actions';
+import type { DeskAction } from './actions';
 import type { DeskSession, SessionChannel, SessionStatus } from './desk.types';
-import { fieldsOf, mutedFlagOf, text } from './payload-readers';
+import { fieldsOf, text } from './payload-readers';
 import { agentStatusArgs, dialArgs, digitsArgs, internalCallArgs, sessionIdArg, transferArgs } from './validation';
 
 /** The SDK module that handles each channel (the guide: Call = phone and audio, Chat = online, Video). */
@@ -218,4 +218,16 @@ export function equivalentCommand(name: string, module: SdkModule): string {
   const candidates = verb === 'hangUp' || verb === 'end' ? ['end', 'hangUp'] : [verb];
   for (const candidate of candidates) if (`${namespace}.${candidate}` in COMMAND_SPECS) return `${namespace}.${candidate}`;
   return `the ${namespace}.* commands`;
+}
+
+/**
+ * `isMicMuted`'s answer. The guide documents only `Promise<CommonSDKResponse>`, not where the
+ * flag is: `data` as a boolean, `data.muted`/`data.isMuted`, or undefined when it is not there.
+ */
+export function mutedFlagOf(response: unknown): boolean | undefined {
+  const data = fieldsOf(response)?.['data'];
+  if (typeof data === 'boolean') return data;
+  const inner = fieldsOf(data);
+  for (const key of ['muted', 'isMuted', 'isMicMuted']) if (typeof inner?.[key] === 'boolean') return inner[key] as boolean;
+  return undefined;
 }

@@ -10,14 +10,16 @@
 import { sdkErrorMessage, type CommonSDKResponse, type TcccGlobal } from '@tccc-desk/tccc-sdk';
 import { COMMAND_SPECS, MODULE_OF_CHANNEL, equivalentCommand, type CommandSpec, type SpecContext } from './command-specs';
 import type { Desk, DeskSession } from './desk.types';
-import { destroyedError, invalidState, isDeskError, notReady, sdkError, unknownSession, wrongChannel, type DeskError } from './errors';
+import { invalidState, notReady, sdkError, unknownSession, wrongChannel } from './command-errors';
+import { destroyedError, isDeskError, type DeskError } from './errors';
 import { fieldsOf } from './payload-readers';
 import { browserSupported } from './browser-support';
 import { liveSession, pastSession } from './state';
 import type { DeskStore } from './store';
 import { untilAborted } from './until-aborted';
 import type { CommandRecord } from './diagnostics';
-import { outcomeError, type Interceptors } from './interceptors';
+import { outcomeError, runAfter, runBefore } from './interceptor-chain';
+import type { Interceptors } from './interceptors';
 
 export interface CommandContext {
   readonly store: DeskStore;
@@ -86,10 +88,9 @@ export function createCommands(ctx: CommandContext): DeskCommands {
     if (chain.length === 0) return execute(spec, args);
     alive();
     spec.validate(...args);
-    const { interceptors } = ctx;
     let finalArgs: Args;
     try {
-      finalArgs = (await untilAborted(interceptors.before(chain, spec.name, args), ctx.destroyed, destroyedError)) as Args;
+      finalArgs = (await untilAborted(runBefore(chain, spec.name, args), ctx.destroyed, destroyedError)) as Args;
     } catch (error) {
       if (isDeskError(error) && error.code === 'interceptor_failed') store.reportError(error.toJSON());
       throw error;
@@ -100,13 +101,13 @@ export function createCommands(ctx: CommandContext): DeskCommands {
       result = await execute(spec, finalArgs);
     } catch (error) {
       // The command's own failure is what the caller gets; a failing `after` is only reported.
-      await interceptors.after(chain, { command, args: finalArgs as never, ok: false, error: outcomeError(error) }).catch((failure: unknown) => {
+      await runAfter(chain, { command, args: finalArgs as never, ok: false, error: outcomeError(error) }).catch((failure: unknown) => {
         if (isDeskError(failure)) store.reportError(failure.toJSON());
       });
       throw error;
     }
     try {
-      await interceptors.after(chain, { command, args: finalArgs as never, ok: true, result: result as never });
+      await runAfter(chain, { command, args: finalArgs as never, ok: true, result: result as never });
     } catch (failure) {
       if (isDeskError(failure)) store.reportError(failure.toJSON());
       throw failure;

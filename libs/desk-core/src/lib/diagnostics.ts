@@ -1,8 +1,9 @@
 /**
  * What `desk.diagnostics()` reports: a recorder that keeps, bounded, the lifecycle's history, the
  * last events and commands (with timings) and errors, and turns them with the state and a fresh
- * preflight into one JSON document an agent can send to support. Everything in it goes through
- * mask.ts: no token, SdkURL query, JWT or phone number in clear.
+ * preflight into one JSON document an agent can send to support (diagnostics-document.ts, loaded
+ * with the first one). Everything in it goes through mask.ts: no token, SdkURL query, JWT or phone
+ * number in clear.
  */
 import type { Subscription } from 'rxjs';
 import type { Desk, DeskErrorInfo, DeskEvent, DeskState, Lifecycle, Preflight } from './desk.types';
@@ -12,7 +13,6 @@ export const DIAGNOSTICS_EVENTS = 500;
 export const DIAGNOSTICS_COMMANDS = 500;
 const ERRORS = 100;
 const LIFECYCLE = 50;
-const HISTORY = 20;
 
 /** This library's version, as in its package.json. */
 export const DESK_CORE_VERSION = '0.1.0';
@@ -77,32 +77,10 @@ export function createDiagnostics(sources: DiagnosticsSources): DiagnosticsRecor
       sdkHost = hostOf(sdkUrl) ?? null;
     },
     command: (record) => commands.push(record),
-    async document({ state, preflight, callLogs }) {
-      let checks: unknown;
-      try {
-        checks = await preflight();
-      } catch (error) {
-        checks = { failed: error instanceof Error ? error.message : 'preflight failed' };
-      }
-      const doc: DiagnosticsDocument = {
-        kind: 'tccc-desk-diagnostics',
-        format: 1,
-        generatedAt: new Date(clock()).toISOString(),
-        versions: { deskCore: DESK_CORE_VERSION, ...sources.versions },
-        sdkHost,
-        lifecycle: { current: state.lifecycle, history: lifecycle.toArray().map(({ at, lifecycle: l }) => ({ at, ...l })) },
-        agent: state.agent,
-        sessions: { live: state.sessionOrder.map((id) => state.sessions[id]), recent: state.history.slice(0, HISTORY) },
-        counters: state.diagnostics,
-        events: events.toArray(),
-        commands: commands.toArray(),
-        errors: errors.toArray().map(({ at, error }) => ({ at, ...error })),
-        preflight: checks,
-        callLogs,
-      };
-      // Masking is only for this document: its code comes with the first one.
-      const { masked } = await import('./mask');
-      return masked(doc) as DiagnosticsDocument;
+    async document(parts) {
+      // Built (and masked) by code that comes with the first document: not on the way to ready.
+      const { diagnosticsDocument } = await import('./diagnostics-document');
+      return diagnosticsDocument({ ...parts, clock, versions: sources.versions, sdkHost: () => sdkHost, lifecycle, events, commands, errors });
     },
     destroy() {
       for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();

@@ -113,18 +113,6 @@ export function transferTargetOf(payload: unknown): { skillGroupId?: string; use
   return skillGroupId === undefined && userId === undefined ? undefined : out;
 }
 
-/**
- * `isMicMuted`'s answer. The guide documents only `Promise<CommonSDKResponse>`, not where the
- * flag is: `data` as a boolean, `data.muted`/`data.isMuted`, or undefined when it is not there.
- */
-export function mutedFlagOf(response: unknown): boolean | undefined {
-  const data = fieldsOf(response)?.['data'];
-  if (typeof data === 'boolean') return data;
-  const inner = fieldsOf(data);
-  for (const key of ['muted', 'isMuted', 'isMicMuted']) if (typeof inner?.[key] === 'boolean') return inner[key] as boolean;
-  return undefined;
-}
-
 /** Drop undefined fields, so sessions compare and serialise cleanly. */
 export function peer(fields: { [K in keyof SessionPeer]: string | undefined }): SessionPeer {
   const out: SessionPeer = {};

@@ -1,6 +1,7 @@
 /**
- * The chunks a first contact needs (the contact list, the call controls), fetched once the desk is
- * ready and the page is idle, and again a few times if that fails. They stay off the way to
+ * The chunks a first contact needs (the contact list, the call controls: one chunk in the build,
+ * rspack.config.mjs), fetched once the desk is ready and the page is idle, and again a few times if
+ * that fails. They stay off the way to
  * `ready`, but a contact never waits for them, and their `@defer` blocks never meet a failed fetch
  * (Angular does not retry a `@defer` whose load failed: the desk would have no controls until a
  * reload).

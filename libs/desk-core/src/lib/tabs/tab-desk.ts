@@ -20,11 +20,18 @@
  * `here` every heartbeat; the leader forgets one it has not heard from in a while), at most one
  * state per microtask (the latest), and without the SDK's `raw` payloads. Every message carries the
  * scope; a tab ignores messages of another scope.
+ *
+ * What runs only with another tab (a follower's side, the leader's serving of followers) is in
+ * tab-peers.ts, loaded when this tab becomes a follower or a follower first speaks to this leader:
+ * a tab alone, or a leader with no follower, never fetches it. A failed load is reported on errors$
+ * (once until a load succeeds) and tried again: a follower's after a delay, a leader's on the next
+ * message (followers keep asking); a follower's commands meanwhile reject with
+ * `tab_leader_unavailable` (retryable), and "use it here" works without it.
  */
 import { BehaviorSubject, Observable, ReplaySubject, Subject, type Subscription } from 'rxjs';
 import { checkOptions, createDesk } from '../create-desk';
-import type { CallLog, CommandInterceptor, CreateDeskOptions, Desk, DeskCommandName, DeskErrorInfo, DeskEvent, DeskSession, DeskState, TabInfo } from '../desk.types';
-import { DeskError, destroyedError, invalidArgument, isDeskError } from '../errors';
+import type { CallLog, CommandInterceptor, CreateDeskOptions, Desk, DeskCommandName, DeskErrorInfo, DeskEvent, DeskState, TabInfo } from '../desk.types';
+import { DeskError, destroyedError, invalidArgument } from '../errors';
 import { browserFeaturesSupported } from '../browser-support';
 import { createSelectors } from '../selectors';
 import { initialState, liveSessions, partsOf } from '../state';
@@ -32,6 +39,8 @@ import { FORWARDED_COMMANDS, SYNC_FORWARDED, type ForwardedCommand } from './for
 import { startElection, type Election, type ElectionRole } from './leader-election';
 import { browserTabEnvironment, type TabChannel, type TabEnvironment } from './tab-environment';
 import { asTabMessage, type TabMessage } from './tab-messages';
+import type { PeerHost, Peers } from './tab-peers';
+import { errorInfo, invoke, plain } from './tab-shared';
 
 export interface TabOptions {
   /** Whom the tabs coordinate for (the signed-in person, hence the seat): one leader per scope. */
@@ -61,9 +70,10 @@ const CHANNEL_PREFIX = 'tccc-desk.tabs:';
 const DEFAULT_COMMAND_TIMEOUT_MS = 20_000;
 const DEFAULT_SNAPSHOT_RETRY_MS = 1_000;
 const DEFAULT_HEARTBEAT_MS = 5_000;
-/** Heartbeats missed before the leader forgets a follower (long enough for a throttled background tab's timers). */
-const MISSED_HEARTBEATS = 13;
-const FORWARDED: ReadonlySet<string> = new Set(FORWARDED_COMMANDS);
+/** A follower waits this long before loading tab-peers.ts again after a failure (ms; then the last, repeatedly). */
+const PEERS_RETRY_MS = [1_000, 5_000, 20_000, 60_000];
+/** What a leader hears from followers (anything else is for followers). */
+const FROM_FOLLOWERS: ReadonlySet<string> = new Set(['hello', 'here', 'left', 'cmd']);
 
 /** What "this tab works alone" messages were said already on this page (each once). */
 const saidAlone = new Set<string>();
@@ -77,36 +87,6 @@ function sayAlone(log: ((message: string) => void) | undefined, message: string)
 const NO_ENVIRONMENT = 'tccc-desk: this browser has no Web Locks or BroadcastChannel: each tab runs its own desk.';
 const NO_SCOPE = 'tccc-desk: no signed-in person is known for this tab: it runs its own desk, coordinated with no other tab.';
 const NO_LOCKS = 'tccc-desk: the browser refused the Web Locks this tab needs to coordinate: it runs its own desk.';
-
-/**
- * A command was sent to the leader and no answer came: it may have run there. Not retryable (a
- * retry could run it twice): the caller checks the desk's state first.
- */
-export function outcomeUnknown(detail: string): DeskError {
-  return new DeskError({
-    code: 'tab_leader_unavailable',
-    message: `The tab that owns the desk did not answer (${detail}): the command may or may not have run there. Check before trying again.`,
-    retryable: false,
-  });
-}
-
-export function leaderUnavailable(detail: string): DeskError {
-  return new DeskError({
-    code: 'tab_leader_unavailable',
-    message: `The tab that owns the desk did not answer (${detail}). Try again: another tab takes over within seconds.`,
-    retryable: true,
-  });
-}
-
-interface Pending {
-  path: string;
-  args: unknown[];
-  /** The leader it was sent to (null: not sent yet, waiting for a leader to be known). */
-  leader: string | null;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-  timer: ReturnType<typeof setTimeout>;
-}
 
 interface Registration {
   command: DeskCommandName;
@@ -154,28 +134,21 @@ function tabDesk(
   let innerSubscriptions: Subscription[] = [];
   /** connect() or retry() was called in this tab: a tab that becomes leader logs in. */
   let wantConnected = false;
-  // Leader side
-  let seq = 0;
-  /** Followers heard from (hello / here), with when they are forgotten. */
-  const followers = new Map<string, number>();
-  /** A state change not posted yet (posted once per microtask, the latest). */
-  let stateDirty = false;
-  let flushScheduled = false;
-  /** Events, errors and call logs of this microtask, posted after its one state (seq given then). */
-  let outbox: Array<(seq: number) => TabMessage> = [];
-  // Follower side
-  let leaderId: string | null = null;
-  /** The current leader's term (its leadership, later leaders have higher ones); this tab's own while it leads. */
-  let leaderTerm = 0;
-  /** The highest term heard of: a tab that becomes leader takes a higher one. */
-  let maxTerm = 0;
-  let lastSeq = -1;
-  let haveSnapshot = false;
-  let helloTimer: ReturnType<typeof setInterval> | null = null;
-  let heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  /**
+   * `leader`: the current leader's term (its leadership, later leaders have higher ones), this
+   * tab's own while it leads; `max`: the highest heard of (a tab that becomes leader takes a higher one).
+   */
+  const terms = { leader: 0, max: 0 };
+  /** A follower's copy of the leader's unacknowledged call logs. */
   let unacked: CallLog[] = [];
-  let nextId = 0;
-  const pending = new Map<number, Pending>();
+  /** The other-tabs part (tab-peers.ts), once loaded. */
+  let peers: Peers | null = null;
+  let loadingPeers: Promise<Peers> | null = null;
+  /** What waits for tab-peers.ts to load, in order. */
+  let waiting: Array<(loaded: Peers) => void> = [];
+  let peersFailureSaid = false;
+  let peersRetries = 0;
+  let peersRetryTimer: ReturnType<typeof setTimeout> | null = null;
   const registrations: Registration[] = [];
   let roleKnown!: () => void;
   const elected = new Promise<void>((resolve) => (roleKnown = resolve));
@@ -230,7 +203,69 @@ function tabDesk(
 
   /** Every message names the scope; the leader's also its term. */
   function envelope(message: TabMessage): TabMessage & { scope: string; term?: number } {
-    return role === 'leader' ? { ...message, scope: scope as string, term: leaderTerm } : { ...message, scope: scope as string };
+    return role === 'leader' ? { ...message, scope: scope as string, term: terms.leader } : { ...message, scope: scope as string };
+  }
+
+  const host: PeerHost = {
+    tabId,
+    commandTimeoutMs,
+    snapshotRetryMs,
+    heartbeatMs,
+    terms,
+    role: () => role,
+    destroyed: () => destroyed,
+    inner: () => inner,
+    state: () => mirror.value,
+    mirror: (state) => mirror.next(state),
+    event: (event) => events.next(event),
+    error: (error) => errors.next(error),
+    setUnacked: (list) => (unacked = list),
+    post,
+    postCommand(message) {
+      if (!channel) throw new Error('no channel');
+      channel.postMessage(envelope(message));
+    },
+    wantConnected: () => (wantConnected = true),
+    acked: () => leaderAcked?.(),
+  };
+
+  /** tab-peers.ts, loaded once (a failed load is tried again by the next caller). */
+  function loadPeers(): Promise<Peers> {
+    loadingPeers ??= import('./tab-peers').then(
+      ({ createPeers }) => {
+        peersFailureSaid = false;
+        return (peers = createPeers(host));
+      },
+      (error: unknown) => {
+        loadingPeers = null;
+        const failure = new DeskError(
+          { code: 'tab_leader_unavailable', message: 'This tab could not load the code it shares the desk with other tabs by (network?): try again.', retryable: true },
+          { cause: error },
+        );
+        // Once until a load succeeds: a leader's followers ask every second.
+        if (!destroyed && !peersFailureSaid) {
+          peersFailureSaid = true;
+          errors.next(failure.toJSON());
+        }
+        throw failure;
+      },
+    );
+    return loadingPeers;
+  }
+
+  /** Runs `use` with tab-peers.ts, now if it is here, else once loaded (in the order asked); `failed` if it could not load. */
+  function withPeers(use: (loaded: Peers) => void, failed?: () => void): void {
+    if (peers) return use(peers);
+    waiting.push(use);
+    loadPeers().then(
+      (loaded) => {
+        for (const next of waiting.splice(0)) if (!destroyed) next(loaded);
+      },
+      () => {
+        waiting = [];
+        failed?.();
+      },
+    );
   }
 
   /** No coordination (no scope, or no usable Web Locks): this tab runs its own desk, like createDesk. */
@@ -242,8 +277,7 @@ function tabDesk(
     else if (role === 'follower') post({ t: 'left', from: tabId });
     election?.stop();
     election = null;
-    stopHello();
-    stopHeartbeat();
+    peers?.stop();
     channel?.removeEventListener('message', onMessage);
     try {
       channel?.close();
@@ -270,64 +304,16 @@ function tabDesk(
   // Leader
 
   function becomeLeader(): void {
-    stopHello();
-    stopHeartbeat();
-    leaderId = tabId;
+    peers?.lead();
     // Later than any leader heard of, and than any earlier grant (the clock runs on across tabs).
-    leaderTerm = maxTerm = Math.max(Date.now(), maxTerm + 1);
-    followers.clear();
+    terms.leader = terms.max = Math.max(Date.now(), terms.max + 1);
     runDesk();
     post({ t: 'leader', leader: tabId });
   }
 
-  /** Whether any follower is known (those not heard from in time are forgotten). */
-  function hasFollowers(): boolean {
-    if (followers.size === 0) return false;
-    const now = Date.now();
-    for (const [id, until] of followers) {
-      if (until > now) return true;
-      followers.delete(id);
-    }
-    return false;
-  }
-
-  /** A follower spoke: remember it. Whether it was known already. */
-  function heardFrom(from: string): boolean {
-    const known = hasFollowers() && followers.has(from);
-    followers.set(from, Date.now() + heartbeatMs * MISSED_HEARTBEATS);
-    return known;
-  }
-
-  /**
-   * Leader → followers, only when there are some, once per microtask: the latest state first,
-   * then what happened in that microtask, in order (a follower's event finds its state).
-   */
+  /** Leader → followers (tab-peers.ts; none are known while it is not loaded). */
   function broadcast(make: (seq: number) => TabMessage): void {
-    if (role !== 'leader' || !hasFollowers()) return;
-    outbox.push(make);
-    scheduleFlush();
-  }
-
-  function scheduleState(): void {
-    stateDirty = true;
-    scheduleFlush();
-  }
-
-  function scheduleFlush(): void {
-    if (flushScheduled) return;
-    flushScheduled = true;
-    queueMicrotask(flush);
-  }
-
-  function flush(): void {
-    flushScheduled = false;
-    const dirty = stateDirty;
-    const queued = outbox;
-    stateDirty = false;
-    outbox = [];
-    if (role !== 'leader' || !inner || !hasFollowers()) return;
-    if (dirty) post({ t: 'state', leader: tabId, seq: ++seq, state: wireState(mirror.value) });
-    for (const make of queued) post(make(++seq));
+    if (role === 'leader') peers?.broadcast(make);
   }
 
   /** The real desk in this tab (leader or alone): what it says is this tab's, and the followers'. */
@@ -339,7 +325,7 @@ function tabDesk(
       desk.state$.subscribe((state) => {
         mirror.next(state);
         updateUnloadGuard(state);
-        if (role === 'leader') scheduleState();
+        if (role === 'leader') peers?.scheduleState();
       }),
       desk.events$.subscribe((event) => {
         events.next(event);
@@ -357,17 +343,7 @@ function tabDesk(
     leaderAcked = () => broadcast((n) => ({ t: 'unacked', leader: tabId, seq: n, unacked: desk.callLogs.unacked().slice() }));
     // The old leader is gone: what was sent to it has no answer coming. A login asked for here
     // is now this tab's to do.
-    for (const [id, entry] of pending) {
-      pending.delete(id);
-      clearTimeout(entry.timer);
-      // Never sent: it runs here, once. Sent to the old leader: it may have run there.
-      if (entry.leader === null) {
-        Promise.resolve()
-          .then(() => invoke(desk, entry.path, entry.args))
-          .then(entry.resolve, entry.reject);
-      } else if (entry.path === 'connect' || entry.path === 'retry') entry.resolve(invoke(desk, entry.path, entry.args));
-      else entry.reject(outcomeUnknown('it closed or handed the desk over'));
-    }
+    peers?.takeOver(desk);
     if (wantConnected) desk.connect().catch(() => undefined); // a failure shows in lifecycle$
     for (const done of becameLeader.splice(0)) done();
   }
@@ -384,118 +360,30 @@ function tabDesk(
     updateUnloadGuard(null);
   }
 
-  function serveCommand(message: Extract<TabMessage, { t: 'cmd' }>): void {
-    const desk = inner;
-    if (!desk || message.to !== tabId) return;
-    const reply = (result: { ok: true; value: unknown } | { ok: false; error: DeskErrorInfo }) =>
-      post({ t: 'result', to: message.from, from: tabId, id: message.id, ...result } as TabMessage);
-    if (!FORWARDED.has(message.path) || !Array.isArray(message.args)) {
-      reply({ ok: false, error: invalidArgument('command', `${String(message.path)} is not a desk command`).toJSON() });
-      return;
-    }
-    if (message.path === 'connect' || message.path === 'retry') wantConnected = true;
-    Promise.resolve()
-      .then(() => invoke(desk, message.path, message.args))
-      .then(
-        (value) => {
-          let copy: unknown;
-          try {
-            copy = plain(value);
-          } catch {
-            reply({ ok: false, error: { code: 'sdk_error', message: `${message.path} ran in the tab that owns the desk, but its result cannot be sent to this tab.`, retryable: false } });
-            return;
-          }
-          reply({ ok: true, value: copy });
-        },
-        (error: unknown) => reply({ ok: false, error: errorInfo(error) }),
-      )
-      .finally(() => {
-        if (message.path.startsWith('callLogs.')) leaderAcked?.();
-      });
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Follower
 
   function becomeFollower(): void {
     stepDown();
-    leaderId = null;
-    haveSnapshot = false;
-    lastSeq = -1;
-    hello();
-    // The leader posts only to followers it knows of: say "still here" now and then.
-    if (!heartbeatTimer) {
-      heartbeatTimer = setInterval(() => {
-        if (role === 'follower') post({ t: 'here', from: tabId });
-        else stopHeartbeat();
-      }, heartbeatMs);
-    }
+    follow();
   }
 
-  function stopHeartbeat(): void {
-    if (heartbeatTimer) clearInterval(heartbeatTimer);
-    heartbeatTimer = null;
-  }
-
-  /** Ask for a snapshot (again every snapshotRetryMs until one comes); `force`: at once, even if asked already. */
-  function hello(force = false): void {
-    const asked = helloTimer !== null && !haveSnapshot;
-    haveSnapshot = false;
-    if (asked && !force) return;
-    post({ t: 'hello', from: tabId });
-    if (!helloTimer) {
-      helloTimer = setInterval(() => {
-        if (haveSnapshot || role !== 'follower') stopHello();
-        else post({ t: 'hello', from: tabId });
-      }, snapshotRetryMs);
-    }
-  }
-
-  function stopHello(): void {
-    if (helloTimer) clearInterval(helloTimer);
-    helloTimer = null;
-  }
-
-  /**
-   * A leader that may replace the one we follow: only one with a higher term (a message from a
-   * tab that no longer leads, or a stray, changes nothing). What was sent to the old one may have
-   * run there; what waits for a leader goes to the new one.
-   */
-  function leaderChanged(next: string, term: number): boolean {
-    if (leaderId === next && term === leaderTerm) return true;
-    // The same term after its `bye` (leaderId null): the same leader, still there (a page restored from the back/forward cache).
-    if (term < leaderTerm || (term === leaderTerm && leaderId !== null)) return false;
-    leaderId = next;
-    leaderTerm = term;
-    for (const [id, entry] of pending) {
-      if (entry.leader === next) continue;
-      if (entry.leader === null) {
-        send(id, entry);
-        continue;
-      }
-      pending.delete(id);
-      clearTimeout(entry.timer);
-      entry.reject(outcomeUnknown('another tab took the desk over'));
-    }
-    return true;
-  }
-
-  /** A message from the leader with a sequence number: a gap means something was lost. */
-  function inSequence(message: { leader: string; seq: number }, term: number): boolean {
-    if (message.leader !== leaderId) {
-      // Another tab speaking as leader: a newer leader (ask it for a snapshot), or a stale one.
-      if (term > leaderTerm || (leaderId === null && term === leaderTerm)) hello(true);
-      return false;
-    }
-    if (!haveSnapshot) {
-      hello();
-      return false;
-    }
-    if (message.seq <= lastSeq) return false; // already in the snapshot
-    const inOrder = message.seq === lastSeq + 1;
-    lastSeq = message.seq;
-    if (!inOrder) hello();
-    return true;
+  /** The follower's side starts once tab-peers.ts is here; a failed load is tried again while this tab follows. */
+  function follow(): void {
+    withPeers(
+      (loaded) => {
+        peersRetries = 0;
+        if (role === 'follower') loaded.follow();
+      },
+      () => {
+        if (role !== 'follower' || destroyed || peersRetryTimer) return;
+        const delay = PEERS_RETRY_MS[Math.min(peersRetries++, PEERS_RETRY_MS.length - 1)];
+        peersRetryTimer = setTimeout(() => {
+          peersRetryTimer = null;
+          if (role === 'follower' && !destroyed) follow();
+        }, delay);
+      },
+    );
   }
 
   function onMessage(event: { data: unknown }): void {
@@ -503,80 +391,9 @@ function tabDesk(
     if (!message || destroyed) return;
     // Only the tabs of the same person: a message of another scope is not ours, whatever it says.
     if (scope === null || (event.data as { scope?: unknown }).scope !== scope) return;
-    if (role === 'leader') {
-      if (message.t === 'hello' || message.t === 'here') {
-        const known = heardFrom(message.from);
-        const desk = inner;
-        // A follower it had forgotten may have missed what was not posted meanwhile: a snapshot.
-        if (desk && (message.t === 'hello' || !known)) {
-          flush();
-          post({ t: 'snapshot', to: message.from, leader: tabId, seq, state: wireState(mirror.value), unacked: desk.callLogs.unacked().slice() });
-        }
-      } else if (message.t === 'left') followers.delete(message.from);
-      else if (message.t === 'cmd') {
-        heardFrom(message.from);
-        serveCommand(message);
-      }
-      return;
-    }
-    if (role !== 'follower') return;
-    const rawTerm = (event.data as { term?: unknown }).term;
-    const term = typeof rawTerm === 'number' && Number.isFinite(rawTerm) ? rawTerm : 0;
-    if (term > maxTerm) maxTerm = term;
-    switch (message.t) {
-      case 'snapshot':
-        if (message.to !== tabId) return;
-        if (!leaderChanged(message.leader, term)) return;
-        haveSnapshot = true;
-        lastSeq = message.seq;
-        stopHello();
-        unacked = message.unacked;
-        mirror.next(message.state);
-        return;
-      case 'state':
-        // A full state: applied even after a gap (the snapshot asked for fills in the rest).
-        inSequence(message, term);
-        if (message.leader === leaderId && haveSnapshot) mirror.next(message.state);
-        return;
-      case 'event':
-        if (inSequence(message, term)) events.next(message.event);
-        return;
-      case 'error':
-        if (inSequence(message, term)) errors.next(message.error);
-        return;
-      case 'callLog':
-        // Offered to the leader's host only (it saves it); a follower keeps the list for unacked().
-        if (inSequence(message, term)) unacked = message.unacked;
-        return;
-      case 'unacked':
-        if (inSequence(message, term)) unacked = message.unacked;
-        return;
-      case 'leader':
-        if (leaderChanged(message.leader, term)) hello(true);
-        return;
-      case 'bye':
-        if (message.leader !== leaderId || term !== leaderTerm) return;
-        // Commands from now on wait for the next leader (within their timeout).
-        leaderId = null;
-        for (const [id, entry] of pending) {
-          pending.delete(id);
-          clearTimeout(entry.timer);
-          entry.reject(outcomeUnknown('its tab closed'));
-        }
-        return;
-      case 'result': {
-        if (message.to !== tabId) return;
-        const entry = pending.get(message.id);
-        if (!entry) return;
-        pending.delete(message.id);
-        clearTimeout(entry.timer);
-        if (message.ok) entry.resolve(message.value);
-        else entry.reject(new DeskError(message.error));
-        return;
-      }
-      default:
-        return;
-    }
+    // A leader loads tab-peers.ts when a follower first speaks; a follower has it (or is loading it).
+    if (role === 'leader' ? !FROM_FOLLOWERS.has(message.t) : role !== 'follower') return;
+    withPeers((loaded) => loaded.onMessage(message, event.data));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -596,38 +413,11 @@ function tabDesk(
       }
     }
     if (!clonable(args)) throw invalidArgument('args', 'must be plain data: the command goes to the tab that owns the desk');
-    return new Promise((resolve, reject) => {
-      const id = ++nextId;
-      const seconds = Math.round(commandTimeoutMs / 1000);
-      const entry: Pending = {
-        path,
-        args,
-        leader: null,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          if (!pending.delete(id)) return;
-          // Sent and not answered: it may have run. Never sent: it did not.
-          reject(entry.leader === null ? leaderUnavailable(`no tab owned the desk within ${seconds} s`) : outcomeUnknown(`no answer in ${seconds} s`));
-        }, commandTimeoutMs),
-      };
-      pending.set(id, entry);
-      // Only to a known leader, never to whichever tab believes it leads: until then it waits.
-      if (leaderId !== null) send(id, entry);
-    });
-  }
-
-  function send(id: number, entry: Pending): void {
-    const to = leaderId as string;
-    try {
-      if (!channel) throw new Error('no channel');
-      channel.postMessage(envelope({ t: 'cmd', from: tabId, to, id, path: entry.path, args: entry.args }));
-      entry.leader = to;
-    } catch {
-      pending.delete(id);
-      clearTimeout(entry.timer);
-      entry.reject(invalidArgument('args', 'must be plain data: the command goes to the tab that owns the desk'));
-    }
+    const loaded = peers ?? (await loadPeers());
+    if (destroyed) throw destroyedError();
+    // It may have become leader (or alone) while the code loaded: then it runs here.
+    if (leads() && inner) return command(path, args);
+    return loaded.forward(path, args);
   }
 
   function forwarder(path: ForwardedCommand) {
@@ -696,8 +486,7 @@ function tabDesk(
     if (destroyed) return;
     onPageHide();
     destroyed = true;
-    stopHello();
-    stopHeartbeat();
+    if (peersRetryTimer) clearTimeout(peersRetryTimer);
     stepDown();
     updateUnloadGuard(null);
     election?.stop();
@@ -705,11 +494,7 @@ function tabDesk(
     channel?.close();
     channel = null;
     pageEvents?.removeEventListener('pagehide', onPageHide);
-    for (const [id, entry] of pending) {
-      pending.delete(id);
-      clearTimeout(entry.timer);
-      entry.reject(destroyedError());
-    }
+    peers?.destroy();
     roleKnown();
     for (const done of becameLeader.splice(0)) done();
     callLogOffers.complete();
@@ -779,40 +564,6 @@ function tabDesk(
 
 // -----------------------------------------------------------------------------------------------
 
-function invoke(desk: Desk, path: string, args: unknown[]): Promise<unknown> | unknown {
-  const [namespace, verb] = path.split('.') as [string, string | undefined];
-  const owner = (verb === undefined ? desk : (desk as unknown as Record<string, unknown>)[namespace]) as Record<string, unknown>;
-  const fn = owner[verb ?? namespace] as (...a: unknown[]) => unknown;
-  return fn.apply(owner, args);
-}
-
-/**
- * What followers are sent of a state: the same, without the SDK's `raw` payloads (never needed
- * by a follower, often large, sometimes not clonable), as a plain object.
- */
-function wireState(state: DeskState): DeskState {
-  const sessions: Record<string, DeskSession> = {};
-  const order = state.sessionOrder;
-  for (const id of order) {
-    const session = state.sessions[id];
-    if (session) sessions[id] = session.raw == null ? session : { ...session, raw: null };
-  }
-  return {
-    lifecycle: state.lifecycle,
-    agent: state.agent,
-    sessions,
-    sessionOrder: order.slice(),
-    activeSessionId: state.activeSessionId,
-    history: state.history.map((s) => (s.raw == null ? s : { ...s, raw: null })),
-    diagnostics: state.diagnostics,
-  };
-}
-
-/** A result as plain data (MediaDeviceInfo and the like have a toJSON). */
-function plain(value: unknown): unknown {
-  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
-}
-
 /** Whether the args can cross to another tab (structured clone), checked before anything is sent. */
 function clonable(value: unknown): boolean {
   const clone = (globalThis as { structuredClone?: (v: unknown) => unknown }).structuredClone;
@@ -823,12 +574,6 @@ function clonable(value: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-function errorInfo(error: unknown): DeskErrorInfo {
-  if (isDeskError(error)) return error.toJSON();
-  const message = error instanceof Error && error.message ? error.message.slice(0, 300) : 'The command failed in the tab that owns the desk.';
-  return { code: 'sdk_error', message, retryable: false };
 }
 
 function checkCallLogArgs(path: ForwardedCommand, args: unknown[]): void {
