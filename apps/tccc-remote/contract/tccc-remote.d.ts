@@ -244,10 +244,16 @@ declare module 'tccc_remote/desk' {
   export type Lifecycle = {
   	status: "idle";
   }
-  /** `waitingForLineSeconds`: the login service asked us to wait (a shift-start storm); about how long. */
+  /**
+   * `waitingForLineSeconds`: the login service asked us to wait our turn (a shift-start storm);
+   * about how long. `retryingInSeconds`: it asked us to try again later for another reason (it is
+   * briefly unavailable, or this person tried too often); the desk tries again by itself in about
+   * that many seconds. At most one of them is set.
+   */
    | {
   	status: "authenticating";
   	waitingForLineSeconds?: number;
+  	retryingInSeconds?: number;
   } | {
   	status: "loading";
   } | {
@@ -591,7 +597,7 @@ declare module 'tccc_remote/desk' {
    * The contract's version (semver), exported by `./desk`: the single source. Bump it when the generated
    * contract/tccc-remote.d.ts changes (major: breaking, minor: additions), then `npm run contract:lock`.
    */
-  export const CONTRACT_VERSION = "1.3.0";
+  export const CONTRACT_VERSION = "1.4.0";
 
   export {};
 }
@@ -840,10 +846,16 @@ declare module 'tccc_remote/DeskComponent' {
   type Lifecycle = {
   	status: "idle";
   }
-  /** `waitingForLineSeconds`: the login service asked us to wait (a shift-start storm); about how long. */
+  /**
+   * `waitingForLineSeconds`: the login service asked us to wait our turn (a shift-start storm);
+   * about how long. `retryingInSeconds`: it asked us to try again later for another reason (it is
+   * briefly unavailable, or this person tried too often); the desk tries again by itself in about
+   * that many seconds. At most one of them is set.
+   */
    | {
   	status: "authenticating";
   	waitingForLineSeconds?: number;
+  	retryingInSeconds?: number;
   } | {
   	status: "loading";
   } | {
@@ -1570,10 +1582,16 @@ declare module 'tccc_remote/angular' {
   type Lifecycle = {
   	status: "idle";
   }
-  /** `waitingForLineSeconds`: the login service asked us to wait (a shift-start storm); about how long. */
+  /**
+   * `waitingForLineSeconds`: the login service asked us to wait our turn (a shift-start storm);
+   * about how long. `retryingInSeconds`: it asked us to try again later for another reason (it is
+   * briefly unavailable, or this person tried too often); the desk tries again by itself in about
+   * that many seconds. At most one of them is set.
+   */
    | {
   	status: "authenticating";
   	waitingForLineSeconds?: number;
+  	retryingInSeconds?: number;
   } | {
   	status: "loading";
   } | {

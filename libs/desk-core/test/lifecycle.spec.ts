@@ -147,6 +147,30 @@ describe('connection failures and retry', () => {
     expect(error.message).toBe('The TCCC SDK could not be loaded: GET [redacted] failed; token [redacted] rejected.');
     desk.destroy();
   });
+
+  it("says a try-again-later for another reason as a retry, not as a line; a wait for a line after it replaces it", async () => {
+    let onWait: ((seconds: number, reason?: 'line' | 'retry') => void) | undefined;
+    const desk = createDesk({
+      login: (context) => {
+        onWait = context?.onWait;
+        return new Promise<LoginResult>(() => undefined);
+      },
+      loader: createFakeLoader(createFakeSdk()),
+    });
+    const seen: unknown[] = [];
+    desk.lifecycle$.subscribe((l) => seen.push(l));
+    void desk.connect().catch(() => undefined);
+    await settle();
+    onWait?.(2.3, 'retry');
+    expect(seen.at(-1)).toEqual({ status: 'authenticating', retryingInSeconds: 3 });
+    onWait?.(2.3, 'retry');
+    expect(seen).toHaveLength(3); // the same wait again: no new state
+    onWait?.(4, 'line');
+    expect(seen.at(-1)).toEqual({ status: 'authenticating', waitingForLineSeconds: 4 });
+    onWait?.(1, 'retry');
+    expect(seen.at(-1)).toEqual({ status: 'authenticating', retryingInSeconds: 1 });
+    desk.destroy();
+  });
 });
 
 describe('destroy', () => {

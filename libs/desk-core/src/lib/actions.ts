@@ -5,12 +5,12 @@
  * reducer stays pure.
  */
 import type { AgentSetStatus, StartOutboundCallData } from '@tccc-desk/tccc-sdk';
-import type { DeskErrorInfo, DeskEvent, DeskSession, DialOptions } from './desk.types';
+import type { DeskErrorInfo, DeskEvent, DeskSession, DialOptions, LoginWaitReason } from './desk.types';
 
 export type DeskAction =
   /** An SDK event as received (its payload unwrapped from `{ data }`, otherwise unchecked). */
   | { type: 'sdk/event'; event: DeskEvent }
-  | { type: 'lifecycle/authenticating'; waitingForLineSeconds?: number }
+  | { type: 'lifecycle/authenticating'; waitingForLineSeconds?: number; retryingInSeconds?: number }
   | { type: 'lifecycle/loading' }
   | { type: 'lifecycle/ready'; at: number }
   | { type: 'lifecycle/error'; error: DeskErrorInfo }
@@ -44,8 +44,13 @@ export type DeskAction =
 export type DeskActionType = DeskAction['type'];
 
 export const sdkEvent = (event: DeskEvent): DeskAction => ({ type: 'sdk/event', event });
-export const authenticating = (waitingForLineSeconds?: number): DeskAction =>
-  waitingForLineSeconds === undefined ? { type: 'lifecycle/authenticating' } : { type: 'lifecycle/authenticating', waitingForLineSeconds };
+/** Signing in; with `waitSeconds`, waiting that long before the next try, for a line or another reason. */
+export const authenticating = (waitSeconds?: number, reason: LoginWaitReason = 'line'): DeskAction =>
+  waitSeconds === undefined
+    ? { type: 'lifecycle/authenticating' }
+    : reason === 'retry'
+      ? { type: 'lifecycle/authenticating', retryingInSeconds: waitSeconds }
+      : { type: 'lifecycle/authenticating', waitingForLineSeconds: waitSeconds };
 export const loading = (): DeskAction => ({ type: 'lifecycle/loading' });
 export const ready = (at: number): DeskAction => ({ type: 'lifecycle/ready', at });
 export const failed = (error: DeskErrorInfo): DeskAction => ({ type: 'lifecycle/error', error });

@@ -6,7 +6,7 @@ import { createTcccLoader, type TcccGlobal } from '@tccc-desk/tccc-sdk';
 import { BehaviorSubject, first } from 'rxjs';
 import { authenticating, failed, historyRestored, loading, ready } from './actions';
 import { browserSupported } from './browser-support';
-import type { CreateDeskOptions, Desk, LoginResult, SdkLoader } from './desk.types';
+import type { CreateDeskOptions, Desk, LoginResult, LoginWaitReason, SdkLoader } from './desk.types';
 import { DeskError, destroyedError, invalidArgument, isDeskError, loadFailure, loginFailure, sdkUnloaded } from './errors';
 import { createCallLogs, defaultCallLogStorage } from './call-logs';
 import { createDiagnostics } from './diagnostics';
@@ -71,9 +71,11 @@ export function createDesk(options: CreateDeskOptions): Desk {
     loginAbort = abort;
     try {
       // A fresh, single-use SdkURL each time: never cached, never logged.
-      const onWait = (seconds: number) => {
+      const onWait = (seconds: number, reason?: LoginWaitReason) => {
         // Only while this login is the one in flight: a late callback must not rewind the lifecycle.
-        if (!destroyed && loginAbort === abort && Number.isFinite(seconds) && seconds >= 0) store.dispatch(authenticating(Math.ceil(seconds)));
+        if (!destroyed && loginAbort === abort && Number.isFinite(seconds) && seconds >= 0) {
+          store.dispatch(authenticating(Math.ceil(seconds), reason === 'retry' ? 'retry' : 'line'));
+        }
       };
       result = await untilDestroyed(Promise.resolve().then(() => login({ signal: abort.signal, onWait })));
     } catch (error) {

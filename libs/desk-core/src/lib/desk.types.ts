@@ -121,8 +121,13 @@ export interface DeskErrorInfo {
 
 export type Lifecycle =
   | { status: 'idle' }
-  /** `waitingForLineSeconds`: the login service asked us to wait (a shift-start storm); about how long. */
-  | { status: 'authenticating'; waitingForLineSeconds?: number }
+  /**
+   * `waitingForLineSeconds`: the login service asked us to wait our turn (a shift-start storm);
+   * about how long. `retryingInSeconds`: it asked us to try again later for another reason (it is
+   * briefly unavailable, or this person tried too often); the desk tries again by itself in about
+   * that many seconds. At most one of them is set.
+   */
+  | { status: 'authenticating'; waitingForLineSeconds?: number; retryingInSeconds?: number }
   | { status: 'loading' }
   | { status: 'ready'; readyAt: number }
   | { status: 'error'; error: DeskErrorInfo };
@@ -408,13 +413,18 @@ export interface CommandInterceptor<C extends DeskCommandName> {
 // ---------------------------------------------------------------------------------------------
 // Creation
 
+/** Why a login waits: its turn in the login service's queue, or a try-again-later for another reason. */
+export type LoginWaitReason = 'line' | 'retry';
+
 export interface LoginContext {
   signal: AbortSignal;
   /**
-   * The login is waiting its turn (the token API answered 429/503 with Retry-After) and will try
-   * again by itself in about this many seconds: the desk says so instead of showing an error.
+   * The login waits and will try again by itself in about this many seconds: the desk says so
+   * instead of showing an error. `reason` 'line' (the default): its turn in the login service's
+   * queue (503 login_busy); 'retry': another answer with Retry-After (the service briefly
+   * unavailable, too many attempts).
    */
-  onWait?: (retryInSeconds: number) => void;
+  onWait?: (retryInSeconds: number, reason?: LoginWaitReason) => void;
 }
 
 export interface LoginResult {

@@ -30,10 +30,16 @@ export function unexpected(reason: string, sessionId?: string): Unexpected {
 export function reduceLifecycle(p: StateParts, action: DeskAction): StateParts {
   switch (action.type) {
     case 'lifecycle/authenticating': {
-      const wait = action.waitingForLineSeconds;
-      const current = p.lifecycle.status === 'authenticating' ? p.lifecycle.waitingForLineSeconds : null;
-      if (current === wait) return p;
-      return withParts(p, { lifecycle: wait === undefined ? { status: 'authenticating' } : { status: 'authenticating', waitingForLineSeconds: wait } });
+      const { waitingForLineSeconds: line, retryingInSeconds: retry } = action;
+      const current = p.lifecycle;
+      if (current.status === 'authenticating' && current.waitingForLineSeconds === line && current.retryingInSeconds === retry) return p;
+      const next: Lifecycle =
+        line !== undefined
+          ? { status: 'authenticating', waitingForLineSeconds: line }
+          : retry !== undefined
+            ? { status: 'authenticating', retryingInSeconds: retry }
+            : { status: 'authenticating' };
+      return withParts(p, { lifecycle: next });
     }
     case 'lifecycle/loading':
       return p.lifecycle.status === 'loading' ? p : withParts(p, { lifecycle: { status: 'loading' } });

@@ -75,6 +75,24 @@ describe('DeskService', () => {
     expect(service.deskComponent()).toBe(FakeComponent);
   });
 
+  it('says why a login waits: its turn for a line, or a try-again-later of the login service', async () => {
+    const { service, fake, getDesk } = setup(OK_MANIFEST, {});
+    (TestBed.inject(REMOTE_LOADER) as unknown as { load: jest.Mock }).load.mockImplementation((id: string) =>
+      healthy(getDesk)[id as keyof ReturnType<typeof healthy>](),
+    );
+    fake.desk.connect.mockImplementation(async () => undefined);
+    await service.start(() => 'jwt');
+    fake.lifecycle$.next({ status: 'authenticating', waitingForLineSeconds: 7 });
+    await settle();
+    expect(service.status()).toEqual({ kind: 'starting', text: 'Waiting for a line to the contact center (about 7 s)' });
+    fake.lifecycle$.next({ status: 'authenticating', retryingInSeconds: 2 });
+    await settle();
+    expect(service.status()).toEqual({ kind: 'starting', text: 'Retrying the sign-in in about 2 s' });
+    fake.lifecycle$.next({ status: 'authenticating' });
+    await settle();
+    expect(service.status()).toEqual({ kind: 'starting', text: 'Signing in to the contact center…' });
+  });
+
   it('follows the desk lifecycle: ready, then an error with its message and code', async () => {
     const { service, fake, getDesk } = setup(OK_MANIFEST, {});
     (TestBed.inject(REMOTE_LOADER) as unknown as { load: jest.Mock }).load.mockImplementation((id: string) =>

@@ -68,6 +68,9 @@ export class DeskService {
         if (lifecycle.waitingForLineSeconds !== undefined) {
           return { kind: 'starting', text: t('desk.waitingForLine', { seconds: Math.max(1, lifecycle.waitingForLineSeconds) }) };
         }
+        if (lifecycle.retryingInSeconds !== undefined) {
+          return { kind: 'starting', text: t('desk.retrying', { seconds: Math.max(1, lifecycle.retryingInSeconds) }) };
+        }
         return { kind: 'starting', text: t('desk.signingIn') };
       default:
         return { kind: 'starting', text: t('desk.starting') };

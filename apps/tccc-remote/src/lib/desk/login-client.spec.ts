@@ -116,27 +116,46 @@ describe('requestSdkLogin at a shift start: Retry-After', () => {
   function client(responses: Response[], extra: Partial<Parameters<typeof requestSdkLogin>[0]> = {}) {
     const fetch = jest.fn(async () => responses.shift() ?? ok());
     const waits: number[] = [];
+    const reasons: string[] = [];
     const slept: number[] = [];
     const run = requestSdkLogin({
       getAccessToken: () => 'jwt',
       apiBase: '',
       fetch: fetch as unknown as typeof globalThis.fetch,
-      onWait: (seconds) => waits.push(seconds),
+      onWait: (seconds, reason) => {
+        waits.push(seconds);
+        reasons.push(reason);
+      },
       sleep: async (ms) => {
         slept.push(ms);
       },
       random: () => 0.5,
       ...extra,
     });
-    return { run, fetch, waits, slept };
+    return { run, fetch, waits, reasons, slept };
   }
 
   it('waits as told (with jitter on top, never less), says so, and tries again', async () => {
-    const { run, fetch, waits, slept } = client([busy('3'), answer(429, { error: { code: 'rate_limited' } }, { 'Retry-After': '1' })]);
+    const { run, fetch, waits, reasons, slept } = client([busy('3'), busy('1')]);
     await expect(run).resolves.toMatchObject({ sdkUrl: SDK_URL });
     expect(fetch).toHaveBeenCalledTimes(3);
     expect(slept).toEqual([3450, 1150]);
     expect(waits).toEqual([3.45, 1.15]);
+    expect(reasons).toEqual(['line', 'line']);
+  });
+
+  it.each([
+    [429, 'rate_limited'],
+    [503, 'dependency_unavailable'],
+    [503, 'auth_unavailable'],
+    [503, 'token_api_unreachable'],
+  ])('waits out a %s %s with a Retry-After too, told as a retry, not as waiting for a line', async (status, code) => {
+    const { run, fetch, waits, reasons, slept } = client([answer(status, { error: { code, message: 'm' } }, { 'Retry-After': '2' }), busy('1')]);
+    await expect(run).resolves.toMatchObject({ sdkUrl: SDK_URL });
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(slept).toEqual([2300, 1150]);
+    expect(waits).toEqual([2.3, 1.15]);
+    expect(reasons).toEqual(['retry', 'line']);
   });
 
   it('gives up past the total bound and shows the server’s reason, retryable', async () => {

@@ -3,11 +3,14 @@
  * credential: it is returned to desk-core only, never logged, cached or put into an error.
  *
  * At a shift start the token API paces logins to Tencent's 20/s and answers the overflow with
- * 429/503 and Retry-After. This client waits that long (plus jitter, so a thousand desks do not
- * come back in the same millisecond) and tries again, up to `maxWaitMs` in all, telling the desk
- * through `onWait` so the agent sees "waiting for a line", not an error.
+ * 503 login_busy and Retry-After. This client waits that long (plus jitter, so a thousand desks do
+ * not come back in the same millisecond) and tries again, up to `maxWaitMs` in all, telling the
+ * desk through `onWait` so the agent sees "waiting for a line", not an error. Other answers with a
+ * Retry-After (429 rate_limited, 503 dependency_unavailable or auth_unavailable, the gateway's
+ * token_api_unreachable) are waited out the same way, told as a 'retry': no line is busy then, and
+ * the desk says it will try again, not that it waits for a line.
  */
-import type { LoginResult } from '@tccc-desk/desk-core';
+import type { LoginResult, LoginWaitReason } from '@tccc-desk/desk-core';
 import { DeskLoginError } from './login-error';
 
 export const LOGIN_PATH = '/api/tccc/login';
@@ -21,8 +24,11 @@ export interface LoginClientOptions {
   fetch?: typeof fetch;
   /** Aborted when the desk is destroyed mid-login (desk-core passes it). */
   signal?: AbortSignal | undefined;
-  /** Called before each wait for a Retry-After, with the seconds until the next try. */
-  onWait?: ((retryInSeconds: number) => void) | undefined;
+  /**
+   * Called before each wait, with the seconds until the next try: 'line' for a turn in the login
+   * service's queue (503 login_busy), 'retry' for any other answer with a Retry-After.
+   */
+  onWait?: ((retryInSeconds: number, reason: LoginWaitReason) => void) | undefined;
   /** The longest the client keeps retrying Retry-After answers, in all (default 120 s). */
   maxWaitMs?: number;
   /** Injectable for tests: waits `ms` or rejects when `signal` aborts. */
@@ -153,8 +159,8 @@ async function postLoginPatiently(options: LoginClientOptions, token: string): P
     // Up to 30 % on top, never less than asked: spreads the returning crowd.
     const waitMs = Math.round(Math.min(MAX_SINGLE_WAIT_MS, seconds * 1000 * (1 + 0.3 * random())));
     if (waitedMs + waitMs > maxWaitMs) return response;
-    await response.body?.cancel().catch(() => undefined);
-    options.onWait?.(waitMs / 1000);
+    const lineBusy = (await readErrorBody(response))?.code === 'login_busy';
+    options.onWait?.(waitMs / 1000, lineBusy ? 'line' : 'retry');
     try {
       await sleep(waitMs, options.signal ?? undefined);
     } catch {

@@ -15,6 +15,12 @@ describe('lifecycleLabel', () => {
     expect(lifecycleLabel(tr('zh-CN'), { status: 'authenticating', waitingForLineSeconds: 12 })).toBe('正在等待联络中心线路（约 12 秒）');
     expect(lifecycleLabel(tr('zh-CN'), { status: 'ready', readyAt: 1 })).toBe('已连接');
   });
+
+  it('says the login will be tried again by itself when the service asked to wait for another reason (not a line)', () => {
+    expect(lifecycleLabel(tr('en'), { status: 'authenticating', retryingInSeconds: 2 })).toBe('Retrying the sign-in in about 2 s');
+    expect(lifecycleLabel(tr('en'), { status: 'authenticating', retryingInSeconds: 0.1 })).toBe('Retrying the sign-in in about 1 s');
+    expect(lifecycleLabel(tr('zh-CN'), { status: 'authenticating', retryingInSeconds: 3 })).toBe('约 3 秒后重试登录');
+  });
 });
 
 describe('agentStatusLabel', () => {

@@ -108,6 +108,10 @@ export function lifecycleLabel(t: Translate, lifecycle: Lifecycle): string {
   if (lifecycle.status === 'authenticating' && lifecycle.waitingForLineSeconds !== undefined) {
     return waitingForLineText(t, lifecycle.waitingForLineSeconds);
   }
+  // The login service said "later" for another reason (briefly unavailable, too many attempts).
+  if (lifecycle.status === 'authenticating' && lifecycle.retryingInSeconds !== undefined) {
+    return t('lifecycle.retrying', { seconds: Math.max(1, Math.round(lifecycle.retryingInSeconds)) });
+  }
   return t(LIFECYCLE[lifecycle.status]);
 }
 
