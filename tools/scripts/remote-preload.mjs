@@ -3,10 +3,31 @@
 // the page, while main.js downloads, instead of after main.js has run and read desk.manifest.json:
 // one round trip less before the desk's chunks are requested (bench:ready). The federation
 // runtime's own fetch of the manifest (plain `fetch(url)`, CORS, same-origin credentials) takes the
-// preloaded response, so `crossorigin=anonymous` must stay. Used by serve-app.mjs and the gateway.
+// preloaded response, so `crossorigin=anonymous` must stay. Used by serve-app.mjs (read per page
+// load, so it follows desk.manifest.json); the gateway sends the same for its fixed /desk/ manifest.
 
-/** What may go into a Link header: an http(s) URL or a path of this origin, nothing that ends the value. */
-const PRELOADABLE = /^(?:https?:\/\/[^\s<>",;]+|\/(?!\/)[^\s<>",;]*)$/;
+/** What the header may carry: visible ASCII, nothing that ends the URL or the link (`<>",;`). */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+const LINK_SYNTAX = /[<>",;]/;
+
+/**
+ * The URL as the shell resolves it (`new URL`, so IDN hosts and non-ASCII paths come out encoded,
+ * as the runtime will request them), or null: only http(s) URLs and paths of this origin.
+ */
+function preloadableUrl(value) {
+  if (typeof value !== 'string') return null;
+  const absolute = /^https?:\/\//i.test(value);
+  if (!absolute && !(value.startsWith('/') && !value.startsWith('//'))) return null;
+  let url;
+  try {
+    url = new URL(value, 'http://origin.invalid');
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const written = absolute ? url.href : `${url.pathname}${url.search}`;
+  return HEADER_SAFE.test(written) && !LINK_SYNTAX.test(written) ? written : null;
+}
 
 /**
  * The Link header value for the desk manifest's text, or '' when it names nothing preloadable (a
@@ -21,7 +42,8 @@ export function remoteManifestPreloads(deskManifestText) {
   }
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) return '';
   return Object.values(manifest)
-    .filter((url) => typeof url === 'string' && PRELOADABLE.test(url))
+    .map(preloadableUrl)
+    .filter((url) => url !== null)
     .map((url) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`)
     .join(', ');
 }

@@ -31,17 +31,35 @@ describe('remoteManifestPreloads', () => {
     expect(remoteManifestPreloads(text)).toBe('');
   });
 
+  it('writes the URL as the shell requests it: an IDN host and a non-ASCII path percent-encoded', () => {
+    expect(remoteManifestPreloads(JSON.stringify({ a: 'https://例子.com/désk/mf-manifest.json' }))).toBe(
+      '<https://xn--fsqu00a.com/d%C3%A9sk/mf-manifest.json>; rel=preload; as=fetch; crossorigin=anonymous',
+    );
+    expect(remoteManifestPreloads(JSON.stringify({ a: '/désk/mf-manifest.json?v=1' }))).toBe(
+      '</d%C3%A9sk/mf-manifest.json?v=1>; rel=preload; as=fetch; crossorigin=anonymous',
+    );
+  });
+
   it.each([
     ['another scheme', 'javascript:alert(1)'],
     ['a protocol-relative URL', '//evil.example.com/mf-manifest.json'],
     ['a relative path', 'desk/mf-manifest.json'],
-    ['a closing angle bracket', 'https://cdn.example.com/x>; rel=stylesheet'],
     ['a comma (a second link)', 'https://cdn.example.com/x,<https://evil.example.com/>'],
-    ['a line break (a second header)', 'https://cdn.example.com/x\r\nSet-Cookie: a=b'],
-    ['a quote', 'https://cdn.example.com/x"'],
+    ['a semicolon (another parameter)', 'https://cdn.example.com/x>; rel=stylesheet'],
   ])('leaves out a URL with %s, and keeps the others', (_what, url) => {
     expect(remoteManifestPreloads(JSON.stringify({ bad: url, good: '/desk/mf-manifest.json' }))).toBe(
       '</desk/mf-manifest.json>; rel=preload; as=fetch; crossorigin=anonymous',
     );
+  });
+
+  it.each([
+    ['a NUL byte', 'https://cdn.example.com/\u0000x'],
+    ['a tab in the host', 'https://cdn.exa\tmple.com/x'],
+    ['a line break (a second header)', 'https://cdn.example.com/x\r\nSet-Cookie: a=b'],
+    ['a quote', 'https://cdn.example.com/x"'],
+  ])('sends a URL with %s as the shell would request it: encoded, one header line of visible ASCII', (_what, url) => {
+    const link = remoteManifestPreloads(JSON.stringify({ remote: url }));
+    expect(link).toBe(`<${new URL(url).href}>; rel=preload; as=fetch; crossorigin=anonymous`);
+    expect(link).toMatch(/^[\x20-\x7e]+$/);
   });
 });
