@@ -7,9 +7,13 @@ export type MessageParams = Readonly<Record<string, string | number | Date>>;
 
 /** ICU syntax: braces (arguments) and apostrophes (quoting). A text with none of them is literal. */
 const ICU_SYNTAX = /[{}']/;
-/** Only plain `{name}` arguments, no quoting: `Incoming call from {from}`. */
-const SIMPLE_ARGUMENTS = /^(?:[^{}']|\{\s*[A-Za-z_$][\w$]*\s*\})*$/;
-const ARGUMENT = /\{\s*([A-Za-z_$][\w$]*)\s*\}/g;
+/**
+ * Only plain `{name}` arguments, no quoting: `Incoming call from {from}`. Names and the spaces
+ * around them are kept to what intl-messageformat surely takes the same way (ASCII); anything
+ * else goes to it.
+ */
+const SIMPLE_ARGUMENTS = /^(?:[^{}']|\{[ \t\n\r]*[A-Za-z_][A-Za-z0-9_]*[ \t\n\r]*\})*$/;
+const ARGUMENT = /\{[ \t\n\r]*([A-Za-z_][A-Za-z0-9_]*)[ \t\n\r]*\}/g;
 
 /** A message with no ICU syntax: itself, without building an IntlMessageFormat. */
 interface Literal {
@@ -70,7 +74,13 @@ export class Translator<K extends string> {
 function compile(text: string, locale: Locale): Compiled {
   if (!ICU_SYNTAX.test(text)) return { literal: text };
   if (SIMPLE_ARGUMENTS.test(text)) return { parts: text.split(ARGUMENT), full: null };
-  return fullFormat(text, locale);
+  try {
+    return fullFormat(text, locale);
+  } catch {
+    // Not valid ICU (the build's catalog check refuses it; a catalog from elsewhere may not):
+    // the text as written rather than a view that stops rendering.
+    return { literal: text };
+  }
 }
 
 // Tags are text: a `<b>` in a translation is shown, never a formatting call that throws.
