@@ -114,8 +114,8 @@ export function renderConfig({ runtimeDir, port, upstreams, sdkOrigins, shellDir
   // resolves it against its own URL).
   const remoteManifest = `${REMOTE_PREFIX}mf-manifest.json`;
   writeFileSync(join(runtimeDir, 'public', 'desk.manifest.json'), `${JSON.stringify({ tccc_remote: remoteManifest })}\n`);
-  // The shell's page preloads that manifest, as serve-app.mjs does (tools/scripts/remote-preload.mjs
-  // says why): the browser fetches it with the page, one round trip off the desk's start.
+  // The shell's page preloads that manifest, as serve-app.mjs does from any desk.manifest.json
+  // (tools/scripts/remote-preload.mjs says why): one round trip off the desk's start.
   writeFileSync(join(runtimeDir, 'headers-page.conf'), `add_header Link "<${remoteManifest}>; rel=preload; as=fetch; crossorigin=anonymous" always;\n`);
   const upstreamBlock = [
     '  upstream token_api {',
