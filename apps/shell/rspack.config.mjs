@@ -58,6 +58,7 @@ const configs = await createConfig(
 // three requests more. The shared `rxjs` is loaded whole anyway (no tree shaking across the share).
 for (const config of Array.isArray(configs) ? configs : [configs]) {
   const groups = config.optimization?.splitChunks?.cacheGroups;
-  if (groups) groups.rxjs = { test: /[\\/]node_modules[\\/](rxjs|tslib)[\\/]/, name: 'rxjs', chunks: 'all', priority: 40, enforce: true };
+  // async: main.js (the early start) must never wait for it, should rxjs ever be imported there.
+  if (groups) groups.rxjs = { test: /[\\/]node_modules[\\/](rxjs|tslib)[\\/]/, name: 'rxjs', chunks: 'async', priority: 40, enforce: true };
 }
 export default configs;

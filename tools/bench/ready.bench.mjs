@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document, performance, MutationObserver, sessionStorage -- the probes below run in the page (page.evaluate, addInitScript). */
 // bench:ready: how long until the desk is ready, in the shell versus a bare page written like the
 // vendor guide (tools/bench/bare-page). Production builds, headless Chromium, CDP network emulation
 // of 50 ms latency with the cache disabled, the same emulator for both; alternating runs, each in a
