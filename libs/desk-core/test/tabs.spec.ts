@@ -21,6 +21,7 @@ import { startElection, type ElectionRole } from '../src/lib/tabs/leader-electio
 import { createFakeLoader, createFakeSdk, type FakeLoader, type FakeSdk } from './fake-sdk';
 import { FakeProfile } from './fake-tabs';
 import { phoneCallIn } from './helpers';
+import { role, status, until, wait } from './tab-helpers';
 
 interface Tab {
   id: string;
@@ -59,18 +60,6 @@ function openTab(
   return tab;
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean, what: string, ms = 2_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await wait(5);
-  }
-}
-
-const role = (tab: Tab) => tab.roles.at(-1);
-const status = async (desk: Desk) => (await firstValueFrom(desk.lifecycle$)).status;
 const sessionsOf = (desk: Desk) => firstValueFrom(desk.sessions$);
 
 beforeEach(() => {
@@ -323,6 +312,30 @@ describe('mirrored streams and forwarded commands', () => {
     await until(() => role(b) === 'leader', 'b to take over');
     await until(() => offeredB.includes('s-6'), 'the unsaved record offered to the new leader\'s host');
     expect(offeredB).toEqual(['s-6']);
+  });
+});
+
+describe('a follower\'s ack that does not reach the leader', () => {
+  it('is undone in the follower\'s list when the command fails, and said on errors$', async () => {
+    const storage = new Map<string, string>();
+    const callLogStorage = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v), removeItem: (k: string) => void storage.delete(k) };
+    const a = openTab('a', {}, null, callLogStorage);
+    await until(() => role(a) === 'leader', 'a to lead');
+    const b = openTab('b', { commandTimeoutMs: 200 }, null, callLogStorage);
+    await until(() => role(b) === 'follower', 'b to follow');
+    await Promise.all([a.desk.connect(), b.desk.connect()]);
+    const errors: string[] = [];
+    b.desk.errors$.subscribe((error) => errors.push(error.code));
+    a.sdk.emit('callIn', phoneCallIn('s-5'));
+    a.sdk.emit('sessionEnded', { sessionId: 's-5', closeBy: 'client' });
+    await until(() => b.desk.callLogs.unacked().length === 1, 'the follower to know of the log');
+    profile.channels.drop = (message) => message['t'] === 'cmd';
+    b.desk.callLogs.ack('s-5');
+    expect(b.desk.callLogs.unacked()).toEqual([]);
+    await until(() => errors.length === 1, 'the failed ack said');
+    expect(errors).toEqual(['tab_leader_unavailable']);
+    expect(b.desk.callLogs.unacked().map((log) => log.id)).toEqual(['s-5']);
+    expect(a.desk.callLogs.unacked().map((log) => log.id)).toEqual(['s-5']);
   });
 });
 

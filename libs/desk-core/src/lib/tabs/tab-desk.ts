@@ -24,9 +24,11 @@
  * What runs only with another tab (a follower's side, the leader's serving of followers) is in
  * tab-peers.ts, loaded when this tab becomes a follower or a follower first speaks to this leader:
  * a tab alone, or a leader with no follower, never fetches it. A failed load is reported on errors$
- * (once until a load succeeds) and tried again: a follower's after a delay, a leader's on the next
- * message (followers keep asking); a follower's commands meanwhile reject with
- * `tab_leader_unavailable` (retryable), and "use it here" works without it.
+ * (once until a load succeeds) and tried again after a backoff (1 s, 5 s, 20 s, then every 60 s):
+ * a follower's by a timer, a leader's on a follower's next message after it. Meanwhile a
+ * follower drops what it hears and its commands reject with `tab_leader_unavailable` (retryable;
+ * also when the load takes longer than a command's timeout), a leader answers its followers'
+ * commands so, and "use it here" works without it.
  */
 import { BehaviorSubject, Observable, ReplaySubject, Subject, type Subscription } from 'rxjs';
 import { checkOptions, createDesk } from '../create-desk';
@@ -40,6 +42,11 @@ import { startElection, type Election, type ElectionRole } from './leader-electi
 import { browserTabEnvironment, type TabChannel, type TabEnvironment } from './tab-environment';
 import { asTabMessage, type TabMessage } from './tab-messages';
 import type { PeerHost, Peers } from './tab-peers';
+
+/** How tab-peers.ts is loaded (its own chunk in a browser build); tests replace `load` to control the loading window. */
+export const tabPeersChunk: { load: () => Promise<typeof import('./tab-peers')> } = {
+  load: () => import('./tab-peers'),
+};
 import { errorInfo, invoke, plain } from './tab-shared';
 
 export interface TabOptions {
@@ -70,7 +77,7 @@ const CHANNEL_PREFIX = 'tccc-desk.tabs:';
 const DEFAULT_COMMAND_TIMEOUT_MS = 20_000;
 const DEFAULT_SNAPSHOT_RETRY_MS = 1_000;
 const DEFAULT_HEARTBEAT_MS = 5_000;
-/** A follower waits this long before loading tab-peers.ts again after a failure (ms; then the last, repeatedly). */
+/** No new load of tab-peers.ts this long after a failure (ms, by failures in a row; then the last, repeatedly). */
 const PEERS_RETRY_MS = [1_000, 5_000, 20_000, 60_000];
 /** What a leader hears from followers (anything else is for followers). */
 const FROM_FOLLOWERS: ReadonlySet<string> = new Set(['hello', 'here', 'left', 'cmd']);
@@ -144,11 +151,15 @@ function tabDesk(
   /** The other-tabs part (tab-peers.ts), once loaded. */
   let peers: Peers | null = null;
   let loadingPeers: Promise<Peers> | null = null;
-  /** What waits for tab-peers.ts to load, in order. */
-  let waiting: Array<(loaded: Peers) => void> = [];
+  /** What waits for tab-peers.ts to load, in order (with what to do if it cannot). */
+  const waiting: Array<{ use: (loaded: Peers) => void; failed?: () => void }> = [];
   let peersFailureSaid = false;
+  /** Failed loads in a row, and no new try before this time (ms since the epoch). */
   let peersRetries = 0;
+  let peersNotBefore = 0;
   let peersRetryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Load failures said on errors$ already (a synchronous command's failure is not said twice). */
+  const reported = new WeakSet<object>();
   const registrations: Registration[] = [];
   let roleKnown!: () => void;
   const elected = new Promise<void>((resolve) => (roleKnown = resolve));
@@ -229,43 +240,89 @@ function tabDesk(
     acked: () => leaderAcked?.(),
   };
 
-  /** tab-peers.ts, loaded once (a failed load is tried again by the next caller). */
+  /**
+   * tab-peers.ts, loaded once. After a failure, no new try before `peersNotBefore` (a backoff both
+   * roles share: a leader's followers ask every second); until then callers get the failure at once.
+   */
   function loadPeers(): Promise<Peers> {
-    loadingPeers ??= import('./tab-peers').then(
+    if (peers) return Promise.resolve(peers);
+    if (loadingPeers) return loadingPeers;
+    if (Date.now() < peersNotBefore) return Promise.reject(peersFailure(null));
+    loadingPeers = tabPeersChunk.load().then(
       ({ createPeers }) => {
+        loadingPeers = null;
+        peers = createPeers(host);
         peersFailureSaid = false;
-        return (peers = createPeers(host));
+        peersRetries = 0;
+        peersNotBefore = 0;
+        if (peersRetryTimer) clearTimeout(peersRetryTimer);
+        peersRetryTimer = null;
+        // Whoever asked for it, a follower starts following now (not when its retry timer fires).
+        if (role === 'follower' && !destroyed) peers.follow();
+        return peers;
       },
       (error: unknown) => {
         loadingPeers = null;
-        const failure = new DeskError(
-          { code: 'tab_leader_unavailable', message: 'This tab could not load the code it shares the desk with other tabs by (network?): try again.', retryable: true },
-          { cause: error },
-        );
-        // Once until a load succeeds: a leader's followers ask every second.
+        peersNotBefore = Date.now() + PEERS_RETRY_MS[Math.min(peersRetries++, PEERS_RETRY_MS.length - 1)];
+        const failure = peersFailure(error);
+        // Once until a load succeeds.
         if (!destroyed && !peersFailureSaid) {
           peersFailureSaid = true;
+          reported.add(failure);
           errors.next(failure.toJSON());
         }
+        if (role === 'follower') retryFollowing();
         throw failure;
       },
     );
     return loadingPeers;
   }
 
+  function peersFailure(cause: unknown): DeskError {
+    return new DeskError(
+      { code: 'tab_leader_unavailable', message: 'This tab could not load the code it shares the desk with other tabs by (network?): try again.', retryable: true },
+      cause === null ? undefined : { cause },
+    );
+  }
+
   /** Runs `use` with tab-peers.ts, now if it is here, else once loaded (in the order asked); `failed` if it could not load. */
   function withPeers(use: (loaded: Peers) => void, failed?: () => void): void {
     if (peers) return use(peers);
-    waiting.push(use);
+    waiting.push({ use, failed });
     loadPeers().then(
       (loaded) => {
-        for (const next of waiting.splice(0)) if (!destroyed) next(loaded);
+        for (const next of waiting.splice(0)) if (!destroyed) next.use(loaded);
       },
       () => {
-        waiting = [];
-        failed?.();
+        for (const next of waiting.splice(0)) if (!destroyed) next.failed?.();
       },
     );
+  }
+
+  /**
+   * tab-peers.ts for a follower's command: its load, raced against this tab becoming the one that
+   * runs the desk (null then), the command's timeout and destroy().
+   */
+  function peersForCommand(): Promise<Peers | null> {
+    if (peers) return Promise.resolve(peers);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (settle: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        const index = becameLeader.indexOf(onLead);
+        if (index >= 0) becameLeader.splice(index, 1);
+        settle();
+      };
+      const onLead = () => finish(() => resolve(null));
+      const timer = setTimeout(() => finish(() => reject(peersFailure(null))), commandTimeoutMs);
+      becameLeader.push(onLead);
+      loadPeers().then(
+        (loaded) => finish(() => resolve(loaded)),
+        (error: unknown) => finish(() => reject(error)),
+      );
+    });
   }
 
   /** No coordination (no scope, or no usable Web Locks): this tab runs its own desk, like createDesk. */
@@ -368,22 +425,19 @@ function tabDesk(
     follow();
   }
 
-  /** The follower's side starts once tab-peers.ts is here; a failed load is tried again while this tab follows. */
+  /** The follower's side starts once tab-peers.ts is here (loadPeers starts it); a failed load is tried again while this tab follows. */
   function follow(): void {
-    withPeers(
-      (loaded) => {
-        peersRetries = 0;
-        if (role === 'follower') loaded.follow();
-      },
-      () => {
-        if (role !== 'follower' || destroyed || peersRetryTimer) return;
-        const delay = PEERS_RETRY_MS[Math.min(peersRetries++, PEERS_RETRY_MS.length - 1)];
-        peersRetryTimer = setTimeout(() => {
-          peersRetryTimer = null;
-          if (role === 'follower' && !destroyed) follow();
-        }, delay);
-      },
-    );
+    if (peers) return peers.follow();
+    loadPeers().catch(retryFollowing); // the failure is said on errors$
+  }
+
+  /** A follower without tab-peers.ts tries again once the backoff allows. */
+  function retryFollowing(): void {
+    if (role !== 'follower' || destroyed || peersRetryTimer) return;
+    peersRetryTimer = setTimeout(() => {
+      peersRetryTimer = null;
+      if (role === 'follower' && !destroyed) follow();
+    }, Math.max(0, peersNotBefore - Date.now()));
   }
 
   function onMessage(event: { data: unknown }): void {
@@ -391,9 +445,22 @@ function tabDesk(
     if (!message || destroyed) return;
     // Only the tabs of the same person: a message of another scope is not ours, whatever it says.
     if (scope === null || (event.data as { scope?: unknown }).scope !== scope) return;
-    // A leader loads tab-peers.ts when a follower first speaks; a follower has it (or is loading it).
-    if (role === 'leader' ? !FROM_FOLLOWERS.has(message.t) : role !== 'follower') return;
-    withPeers((loaded) => loaded.onMessage(message, event.data));
+    if (peers) {
+      if (role === 'leader' || role === 'follower') peers.onMessage(message, event.data);
+      return;
+    }
+    // Without tab-peers.ts: a follower drops what it hears (it asks for a snapshot once loaded); a
+    // leader loads it when a follower first speaks, and answers a command it cannot serve.
+    if (role !== 'leader' || !FROM_FOLLOWERS.has(message.t)) return;
+    withPeers(
+      (loaded) => loaded.onMessage(message, event.data),
+      () => {
+        if (message.t === 'cmd' && message.to === tabId && role === 'leader') {
+          const error = peersFailure(null).toJSON();
+          post({ t: 'result', to: message.from, from: tabId, id: message.id, ok: false, error });
+        }
+      },
+    );
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -413,10 +480,18 @@ function tabDesk(
       }
     }
     if (!clonable(args)) throw invalidArgument('args', 'must be plain data: the command goes to the tab that owns the desk');
-    const loaded = peers ?? (await loadPeers());
+    let loaded: Peers | null;
+    try {
+      loaded = await peersForCommand();
+    } catch (error) {
+      if (destroyed) throw destroyedError();
+      if (leads() && inner) return command(path, args);
+      throw error;
+    }
     if (destroyed) throw destroyedError();
     // It may have become leader (or alone) while the code loaded: then it runs here.
     if (leads() && inner) return command(path, args);
+    if (!loaded) throw peersFailure(null);
     return loaded.forward(path, args);
   }
 
@@ -430,10 +505,16 @@ function tabDesk(
           return;
         }
         checkCallLogArgs(path, args);
+        const before = unacked;
         if (path === 'callLogs.ack') unacked = unacked.filter((log) => log.id !== args[0]);
+        const after = unacked;
         // The API is synchronous: the leader's own checks report on errors$ if they fail.
         command(path, args).catch((error: unknown) => {
-          if (!destroyed) errors.next(errorInfo(error));
+          if (destroyed) return;
+          // Not acknowledged after all: the list as it was (unless the leader's own list came since).
+          if (unacked === after) unacked = before;
+          // A failed load of tab-peers.ts was said on errors$ already.
+          if (!reported.has(error as object)) errors.next(errorInfo(error));
         });
       };
     }
