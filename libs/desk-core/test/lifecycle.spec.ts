@@ -171,6 +171,39 @@ describe('connection failures and retry', () => {
     expect(seen.at(-1)).toEqual({ status: 'authenticating', retryingInSeconds: 1 });
     desk.destroy();
   });
+
+  it('once the wait is over, the next try reads as plain signing in (no countdown left at its start)', async () => {
+    jest.useFakeTimers();
+    try {
+      let onWait: ((seconds: number, reason?: 'line' | 'retry') => void) | undefined;
+      const desk = createDesk({
+        login: (context) => {
+          onWait = context?.onWait;
+          return new Promise<LoginResult>(() => undefined);
+        },
+        loader: createFakeLoader(createFakeSdk()),
+      });
+      const seen: unknown[] = [];
+      desk.lifecycle$.subscribe((l) => seen.push(l));
+      void desk.connect().catch(() => undefined);
+      await jest.advanceTimersByTimeAsync(0);
+      onWait?.(2.3, 'retry');
+      await jest.advanceTimersByTimeAsync(2_000);
+      onWait?.(1.5, 'line'); // a new wait restarts the count
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(seen.at(-1)).toEqual({ status: 'authenticating', waitingForLineSeconds: 2 });
+      await jest.advanceTimersByTimeAsync(500);
+      expect(seen.slice(1)).toEqual([
+        { status: 'authenticating' },
+        { status: 'authenticating', retryingInSeconds: 3 },
+        { status: 'authenticating', waitingForLineSeconds: 2 },
+        { status: 'authenticating' },
+      ]);
+      desk.destroy();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
 
 describe('destroy', () => {

@@ -301,6 +301,11 @@ describe('state', () => {
     const s1 = reducer(s0, A.authenticating());
     expect(s1.lifecycle).toEqual({ status: 'authenticating' });
     expect(reducer(s1, A.authenticating())).toBe(s1);
+    // An action naming both waits is stored with the line's only; the same again is no change.
+    const both = { type: 'lifecycle/authenticating', waitingForLineSeconds: 4, retryingInSeconds: 2 } as const;
+    const waiting = reducer(s1, both);
+    expect(waiting.lifecycle).toEqual({ status: 'authenticating', waitingForLineSeconds: 4 });
+    expect(reducer(waiting, both)).toBe(waiting);
     const s2 = reducer(reducer(s1, A.loading()), A.ready(5));
     expect(s2.lifecycle).toEqual({ status: 'ready', readyAt: 5 });
     const error = { code: 'login_failed' as const, message: 'x', retryable: true };

@@ -69,18 +69,24 @@ export function createDesk(options: CreateDeskOptions): Desk {
     let result: LoginResult;
     const abort = new AbortController();
     loginAbort = abort;
+    let waitOver: ReturnType<typeof setTimeout> | undefined;
     try {
       // A fresh, single-use SdkURL each time: never cached, never logged.
       const onWait = (seconds: number, reason?: LoginWaitReason) => {
         // Only while this login is the one in flight: a late callback must not rewind the lifecycle.
-        if (!destroyed && loginAbort === abort && Number.isFinite(seconds) && seconds >= 0) {
-          store.dispatch(authenticating(Math.ceil(seconds), reason === 'retry' ? 'retry' : 'line'));
-        }
+        if (destroyed || loginAbort !== abort || !Number.isFinite(seconds) || seconds < 0) return;
+        store.dispatch(authenticating(Math.ceil(seconds), reason === 'retry' ? 'retry' : 'line'));
+        // The wait is over: the next try is plain "signing in" again, not a countdown left at its start.
+        clearTimeout(waitOver);
+        waitOver = setTimeout(() => {
+          if (!destroyed && loginAbort === abort) store.dispatch(authenticating());
+        }, seconds * 1000);
       };
       result = await untilDestroyed(Promise.resolve().then(() => login({ signal: abort.signal, onWait })));
     } catch (error) {
       throw destroyed ? destroyedError() : loginFailure(error);
     } finally {
+      clearTimeout(waitOver);
       if (loginAbort === abort) loginAbort = null;
     }
     // destroy() may run after the answer settled but before this line: an await resumes later.

@@ -31,14 +31,15 @@ export function reduceLifecycle(p: StateParts, action: DeskAction): StateParts {
   switch (action.type) {
     case 'lifecycle/authenticating': {
       const { waitingForLineSeconds: line, retryingInSeconds: retry } = action;
-      const current = p.lifecycle;
-      if (current.status === 'authenticating' && current.waitingForLineSeconds === line && current.retryingInSeconds === retry) return p;
       const next: Lifecycle =
         line !== undefined
           ? { status: 'authenticating', waitingForLineSeconds: line }
           : retry !== undefined
             ? { status: 'authenticating', retryingInSeconds: retry }
             : { status: 'authenticating' };
+      // Compared as it would be stored (an action naming both waits keeps the line's only).
+      const current = p.lifecycle;
+      if (current.status === 'authenticating' && current.waitingForLineSeconds === next.waitingForLineSeconds && current.retryingInSeconds === next.retryingInSeconds) return p;
       return withParts(p, { lifecycle: next });
     }
     case 'lifecycle/loading':

@@ -149,6 +149,7 @@ describe('requestSdkLogin at a shift start: Retry-After', () => {
     [503, 'dependency_unavailable'],
     [503, 'auth_unavailable'],
     [503, 'token_api_unreachable'],
+    [429, 'login_busy'], // a rate limit, whatever its body says: only a 503 is the line
   ])('waits out a %s %s with a Retry-After too, told as a retry, not as waiting for a line', async (status, code) => {
     const { run, fetch, waits, reasons, slept } = client([answer(status, { error: { code, message: 'm' } }, { 'Retry-After': '2' }), busy('1')]);
     await expect(run).resolves.toMatchObject({ sdkUrl: SDK_URL });

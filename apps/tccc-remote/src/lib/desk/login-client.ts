@@ -159,7 +159,8 @@ async function postLoginPatiently(options: LoginClientOptions, token: string): P
     // Up to 30 % on top, never less than asked: spreads the returning crowd.
     const waitMs = Math.round(Math.min(MAX_SINGLE_WAIT_MS, seconds * 1000 * (1 + 0.3 * random())));
     if (waitedMs + waitMs > maxWaitMs) return response;
-    const lineBusy = (await readErrorBody(response))?.code === 'login_busy';
+    // A line is the token service's queue: its 503 login_busy only (a 429 is a rate limit, whatever its body says).
+    const lineBusy = response.status === 503 && (await readErrorBody(response))?.code === 'login_busy';
     options.onWait?.(waitMs / 1000, lineBusy ? 'line' : 'retry');
     try {
       await sleep(waitMs, options.signal ?? undefined);
