@@ -1,4 +1,4 @@
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { DeferBlockBehavior, DeferBlockState, TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TCCC_DESK } from '../angular/desk-token';
 import { FakeDesk, session } from '../../testing/fake-desk';
@@ -329,5 +329,52 @@ describe('<tccc-desk>', () => {
     expect(idle.connect).toHaveBeenCalledTimes(1);
     expect(desk.connect).not.toHaveBeenCalled();
     other.destroy();
+  });
+});
+
+describe('<tccc-desk> when a part\'s chunk cannot be fetched (@defer @error)', () => {
+  let desk: FakeDesk;
+  let fixture: ComponentFixture<DeskComponent>;
+  const el = (testId: string): HTMLElement | null => fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
+  /** The alerts an agent sees (not those inside the closed integrator panels, failed here too). */
+  const alerts = (): string[] =>
+    Array.from(fixture.nativeElement.querySelectorAll('[role="alert"]') as NodeListOf<HTMLElement>)
+      .filter((alert) => !alert.closest('details'))
+      .map((alert) => alert.textContent?.trim() ?? '');
+
+  /** Every @defer block on screen now renders its @error state (its chunk failed). */
+  async function failDeferred(): Promise<void> {
+    await fixture.whenStable();
+    for (const block of await fixture.getDeferBlocks()) await block.render(DeferBlockState.Error);
+    await fixture.whenStable();
+  }
+
+  beforeEach(async () => {
+    desk = new FakeDesk();
+    TestBed.configureTestingModule({
+      imports: [DeskComponent],
+      providers: [provideZonelessChangeDetection(), { provide: TCCC_DESK, useValue: desk }],
+      deferBlockBehavior: DeferBlockBehavior.Manual,
+    });
+    fixture = TestBed.createComponent(DeskComponent);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => fixture.destroy());
+
+  it('the contact list and the call controls (one chunk): one message, not two', async () => {
+    desk.setSessions([session({ id: 'call-1', status: 'ringing' })]);
+    await failDeferred();
+    expect(el('session-list-failed')?.textContent).toContain('could not be loaded');
+    expect(alerts()).toEqual(['The call controls could not be loaded. Check the network, then reload the page.']);
+  });
+
+  it('after-call work: says so, and the agent can still finish', async () => {
+    desk.setAgent({ status: 'arrange', online: true });
+    await failDeferred();
+    expect(el('acw-failed')?.textContent).toContain('You can still finish');
+    el('acw-finish')?.click();
+    await fixture.whenStable();
+    expect(desk.agent.setStatus).toHaveBeenLastCalledWith({ status: 'free', restReason: undefined });
   });
 });

@@ -87,6 +87,8 @@ const EVENT_LOG_SIZE = 100;
         <!-- Its chunk comes the first time it is opened. -->
         @defer (on immediate) {
           <tccc-shortcut-help [rows]="helpRows()" (closed)="toggleHelp()" />
+        } @error {
+          <p role="alert" data-testid="shortcut-help-failed">{{ t('desk.partFailed') }}</p>
         }
       }
 
@@ -120,37 +122,38 @@ const EVENT_LOG_SIZE = 100;
         @if (agent().status === 'arrange') {
           @defer (on immediate) {
             <tccc-after-call-work (finish)="finishAfterCallWork($event)" />
+          } @error {
+            <!-- Without its chunk the agent can still finish (without notes), never stuck in after-call work. -->
+            <p class="acw-failed" role="alert" data-testid="acw-failed">
+              {{ t('acw.loadFailed') }} <button type="button" data-testid="acw-finish" (click)="finishAfterCallWork()">{{ t('acw.finish') }}</button>
+            </p>
           }
         }
 
         @if (sessions().length) {
+          <!-- One chunk (first-contact): the list and the controls come, or fail, together; then one message. -->
           @defer (on immediate) {
             <tccc-session-list [sessions]="sessions()" [selectedId]="current()?.id ?? null" [now]="now()" (select)="selected.set($event)" />
+            @if (current(); as session) {
+              <tccc-session-controls
+                #controls
+                [session]="session"
+                [now]="now()"
+                (accept)="accept(session)"
+                (hangUp)="hangUp(session)"
+                (toggleMute)="setMuted(session, $event)"
+                (toggleHold)="setHeld(session, $event)"
+                (toggleCamera)="setCameraOff(session, $event)"
+                (digit)="sendDigit(session, $event)"
+                (transfer)="transfer(session, $event)"
+              />
+            }
           } @error {
             <!-- Its chunk could not be fetched (network, a redeploy that removed it): say so, never a silent blank. -->
             <p role="alert" data-testid="session-list-failed">{{ t('sessions.loadFailed') }}</p>
           }
         } @else {
           <p class="empty" data-testid="session-list-empty">{{ t('sessions.empty') }}</p>
-        }
-
-        @if (current(); as session) {
-          @defer (on immediate) {
-          <tccc-session-controls
-            #controls
-            [session]="session"
-            [now]="now()"
-            (accept)="accept(session)"
-            (hangUp)="hangUp(session)"
-            (toggleMute)="setMuted(session, $event)"
-            (toggleHold)="setHeld(session, $event)"
-            (toggleCamera)="setCameraOff(session, $event)"
-            (digit)="sendDigit(session, $event)"
-            (transfer)="transfer(session, $event)"
-          />
-          } @error {
-            <p role="alert" data-testid="session-controls-failed">{{ t('sessions.loadFailed') }}</p>
-          }
         }
 
         <tccc-dialer (dialNumber)="dial($event)" />
@@ -173,12 +176,16 @@ const EVENT_LOG_SIZE = 100;
           <summary>{{ t('eventLog.summary', { count: events().length }) }}</summary>
           @defer (when eventLogOpened()) {
             <tccc-event-log [events]="events()" />
+          } @error {
+            <p role="alert">{{ t('desk.partFailed') }}</p>
           }
         </details>
         <details data-testid="state-inspector" (toggle)="opened($event, stateOpened)">
           <summary>{{ t('state.summary') }}</summary>
           @defer (when stateOpened()) {
             <tccc-state-inspector [state]="signals.state()" />
+          } @error {
+            <p role="alert">{{ t('desk.partFailed') }}</p>
           }
         </details>
       }
