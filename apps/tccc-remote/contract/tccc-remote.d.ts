@@ -457,6 +457,12 @@ declare module 'tccc_remote/desk' {
   		setNotes(sessionId: string, notes: string): void;
   		/** Records not acknowledged yet, oldest first. */
   		unacked(): readonly CallLog[];
+  		/**
+  		 * unacked(), now and on every change (a failed save's `lastFailure` too), in every tab: a
+  		 * follower's is the leader's list, so any tab can show a save that failed and retry it.
+  		 * Completes on destroy.
+  		 */
+  		readonly unacked$: Observable<readonly CallLog[]>;
   	};
   }
   type TabRole = "leader" | "follower" | "alone";
@@ -597,7 +603,7 @@ declare module 'tccc_remote/desk' {
    * The contract's version (semver), exported by `./desk`: the single source. Bump it when the generated
    * contract/tccc-remote.d.ts changes (major: breaking, minor: additions), then `npm run contract:lock`.
    */
-  export const CONTRACT_VERSION = "1.4.0";
+  export const CONTRACT_VERSION = "1.5.0";
 
   export {};
 }
@@ -1051,6 +1057,12 @@ declare module 'tccc_remote/DeskComponent' {
   		setNotes(sessionId: string, notes: string): void;
   		/** Records not acknowledged yet, oldest first. */
   		unacked(): readonly CallLog[];
+  		/**
+  		 * unacked(), now and on every change (a failed save's `lastFailure` too), in every tab: a
+  		 * follower's is the leader's list, so any tab can show a save that failed and retry it.
+  		 * Completes on destroy.
+  		 */
+  		readonly unacked$: Observable<readonly CallLog[]>;
   	};
   }
   type TabRole = "leader" | "follower" | "alone";
@@ -1787,6 +1799,12 @@ declare module 'tccc_remote/angular' {
   		setNotes(sessionId: string, notes: string): void;
   		/** Records not acknowledged yet, oldest first. */
   		unacked(): readonly CallLog[];
+  		/**
+  		 * unacked(), now and on every change (a failed save's `lastFailure` too), in every tab: a
+  		 * follower's is the leader's list, so any tab can show a save that failed and retry it.
+  		 * Completes on destroy.
+  		 */
+  		readonly unacked$: Observable<readonly CallLog[]>;
   	};
   }
   type TabRole = "leader" | "follower" | "alone";

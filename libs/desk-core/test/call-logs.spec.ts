@@ -128,6 +128,25 @@ describe('callLogs$', () => {
     expect((await readyDesk(storage)).logs).toEqual([]);
   });
 
+  it('unacked$: the list now and on every change (offered, failed with its reason, acked), never one still in after-call work; completes on destroy', async () => {
+    const { desk, sdk } = await readyDesk(memoryStorage());
+    const lists: string[][] = [];
+    let completed = false;
+    desk.callLogs.unacked$.subscribe({ next: (list) => lists.push(list.map((log) => `${log.id}${log.lastFailure ? ` (${log.lastFailure})` : ''}`)), complete: () => (completed = true) });
+    talkedCall(sdk, 'i1');
+    sdk.emit('statusChanged', { status: 'arrange' });
+    expect(lists).toEqual([[]]); // in after-call work: not out yet
+    sdk.emit('statusChanged', { status: 'free' });
+    desk.callLogs.fail('i1', 'CRM storage is full');
+    desk.callLogs.fail('nope', 'unknown: no change');
+    desk.callLogs.ack('i1');
+    desk.callLogs.ack('i1'); // again: no change
+    expect(lists).toEqual([[], ['i1'], ['i1 (CRM storage is full)'], []]);
+    expect(desk.callLogs.unacked()).toEqual([]);
+    desk.destroy();
+    expect(completed).toBe(true);
+  });
+
   it('a record still in after-call work at a reload is offered after it', async () => {
     const storage = memoryStorage();
     const first = await readyDesk(storage);

@@ -304,7 +304,16 @@ describe('mirrored streams and forwarded commands', () => {
     expect(offeredA).toEqual(['s-5', 's-6']);
     expect(offeredB).toEqual([]); // two hosts saving one record would store it twice
 
+    // A save that failed in the leader's tab shows in the follower's list too, with its reason.
+    const listedInB: string[][] = [];
+    b.desk.callLogs.unacked$.subscribe((list) => listedInB.push(list.map((log) => `${log.id}:${log.lastFailure ?? ''}`)));
+    a.desk.callLogs.fail('s-5', 'CRM storage is full');
+    await until(() => listedInB.at(-1)?.[0] === 's-5:CRM storage is full', 'the failure in the follower');
+    expect(listedInB.at(-1)).toEqual(['s-5:CRM storage is full', 's-6:']);
+    expect((await firstValueFrom(a.desk.callLogs.unacked$)).map((log) => log.lastFailure)).toEqual(['CRM storage is full', undefined]);
+
     b.desk.callLogs.ack('s-5'); // a follower's UI may still ack
+    expect(listedInB.at(-1)).toEqual(['s-6:']); // at once in the follower
     await until(() => a.desk.callLogs.unacked().length === 1, 'the ack in the leader');
     expect(() => b.desk.callLogs.ack('')).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
 

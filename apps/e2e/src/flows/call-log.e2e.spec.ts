@@ -88,3 +88,29 @@ test('a finished call is saved to the customer’s page; a failed save retries; 
   await screenshot(page, 'call-log-history');
   expect(pageErrors).toEqual([]);
 });
+
+test('two tabs: a save that failed in the tab owning the desk shows in the other tab too; the retry there saves it, and both tabs see it saved', async () => {
+  const { context, page: leader, pageErrors } = await open();
+  await context.addInitScript(FAILING_CRM_STORAGE);
+  await emulator.settings({ afterCallWork: true });
+  await signInReady(leader, 'alice', '/customers/c001');
+  const follower = await context.newPage();
+  await signInReady(follower, 'alice', '/customers/c001'); // ready as the leader's mirror
+  await byTestId(follower, 'desk-other-tab').waitFor();
+
+  await leader.evaluate(() => ((window as unknown as { __failCrmSaves: boolean }).__failCrmSaves = true));
+  const id = await finishedCall(leader, 'Saved from the other tab');
+  await byTestId(leader, `call-log-failed-${id}`).waitFor();
+  const failedThere = byTestId(follower, `call-log-failed-${id}`);
+  await failedThere.waitFor();
+  await expect(failedThere.textContent()).resolves.toContain('quota');
+  await screenshot(follower, 'call-log-failed-other-tab');
+
+  await byTestId(follower, `call-log-retry-${id}`).click();
+  await byTestId(follower, `saved-call-log-${id}`).waitFor();
+  await byTestId(leader, `saved-call-log-${id}`).waitFor();
+  await byTestId(leader, `call-log-failed-${id}`).waitFor({ state: 'detached' });
+  await failedThere.waitFor({ state: 'detached' });
+  await expect(leader.locator('[data-testid="saved-call-log-notes"]').first().textContent()).resolves.toBe('Saved from the other tab');
+  expect(pageErrors).toEqual([]);
+});

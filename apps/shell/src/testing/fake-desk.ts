@@ -8,6 +8,7 @@ export function fakeDesk(lifecycle: Lifecycle = { status: 'idle' }) {
   const sessions$ = new BehaviorSubject<readonly DeskSession[]>([]);
   const history$ = new BehaviorSubject<readonly DeskSession[]>([]);
   const callLogs$ = new Subject<CallLog>();
+  const unacked$ = new BehaviorSubject<readonly CallLog[]>([]);
   const desk = {
     state$: NEVER,
     lifecycle$,
@@ -25,7 +26,7 @@ export function fakeDesk(lifecycle: Lifecycle = { status: 'idle' }) {
     video: { accept: jest.fn(async () => undefined) },
     intercept: jest.fn((): (() => void) => () => undefined),
     callLogs$,
-    callLogs: { ack: jest.fn(), fail: jest.fn(), setNotes: jest.fn(), unacked: jest.fn(() => []) },
+    callLogs: { ack: jest.fn(), fail: jest.fn(), setNotes: jest.fn(), unacked: jest.fn(() => unacked$.value), unacked$ },
   };
-  return { desk, asDesk: desk as unknown as Desk, lifecycle$, agent$, sessions$, history$, callLogs$ };
+  return { desk, asDesk: desk as unknown as Desk, lifecycle$, agent$, sessions$, history$, callLogs$, unacked$ };
 }

@@ -11,7 +11,7 @@ import type {
   Lifecycle,
   TabInfo,
 } from '@tccc-desk/desk-core';
-import { BehaviorSubject, Subject, distinctUntilChanged, map } from 'rxjs';
+import { BehaviorSubject, Subject, distinctUntilChanged, map, of } from 'rxjs';
 
 export function session(overrides: Partial<DeskSession> = {}): DeskSession {
   return {
@@ -103,7 +103,7 @@ export class FakeDesk implements Desk {
   diagnostics = jest.fn(async (): Promise<DiagnosticsDocument> => ({ kind: 'tccc-desk-diagnostics', format: 1 }) as DiagnosticsDocument);
   readonly callLogSubject = new Subject<CallLog>();
   readonly callLogs$ = this.callLogSubject.asObservable();
-  readonly callLogs = { ack: jest.fn(), fail: jest.fn(), setNotes: jest.fn(), unacked: jest.fn((): readonly CallLog[] => []) };
+  readonly callLogs = { ack: jest.fn(), fail: jest.fn(), setNotes: jest.fn(), unacked: jest.fn((): readonly CallLog[] => []), unacked$: of<readonly CallLog[]>([]) };
 
   setLifecycle(lifecycle: Lifecycle): void {
     this.store.next({ ...this.store.value, lifecycle });

@@ -9,7 +9,7 @@
  * after-call work (`arrange`): until `sessionCompleted` names it, or the agent's status is
  * anything else (the platform had no after-call work for it). Needs `historySize` > 0.
  */
-import { Observable, Subject, type Subscription } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, type Subscription } from 'rxjs';
 import { callLogOf, isCallLog } from './call-log-record';
 import type { AgentState, CallLog, CallLogStorage, Desk, DeskEvent, DeskSession } from './desk.types';
 import { invalidArgument } from './errors';
@@ -62,6 +62,8 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
   let agentStatus = 'unknown';
   let dropped = 0;
   const offered = new Subject<CallLog>();
+  /** What unacked() returns, on every change (a new array only when it differs). */
+  const unackedList = new BehaviorSubject<readonly CallLog[]>([]);
   const subscriptions: Subscription[] = [];
 
   const key = () => (seat ? STORAGE_PREFIX + seat : undefined);
@@ -75,6 +77,18 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
     } catch {
       // Storage full or refused: the records stay in memory for this page's life.
     }
+  }
+
+  function unacked(): CallLog[] {
+    return entries.filter((e) => !e.awaiting).map((e) => e.log);
+  }
+
+  /** After every change: unacked$ gets the new list, if it is another. */
+  function publish(): void {
+    const next = unacked();
+    const last = unackedList.value;
+    if (next.length === last.length && next.every((log, i) => log === last[i])) return;
+    unackedList.next(next);
   }
 
   function bound(): void {
@@ -103,6 +117,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
     bound();
     persist();
     if (!waits) offer(entry);
+    publish();
   }
 
   function wrapUpOver(sessionId?: string): void {
@@ -116,6 +131,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
     for (const entry of done) entry.log = { ...entry.log, loggedAt: at };
     persist();
     for (const entry of done) offer(entry);
+    publish();
   }
 
   subscriptions.push(
@@ -193,6 +209,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
       bound();
       persist();
       for (const entry of restored) offered.next(entry.log);
+      publish();
     },
     api: {
       ack(id) {
@@ -202,6 +219,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
         if (entries.length === before) return;
         waiting = waiting.filter((e) => e.log.id !== which);
         persist();
+        publish();
       },
       fail(id, reason) {
         const which = idArg(id);
@@ -210,6 +228,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
         if (!entry) return;
         entry.log = { ...entry.log, lastFailure: reason.trim().slice(0, MAX_FAILURE) };
         persist();
+        publish();
       },
       setNotes(sessionId, notes) {
         const which = typeof sessionId === 'string' && sessionId !== '' ? sessionId : '';
@@ -221,11 +240,13 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
         entry.log = { ...entry.log, notes };
         persist();
       },
-      unacked: () => entries.filter((e) => !e.awaiting).map((e) => e.log),
+      unacked,
+      unacked$: unackedList.asObservable(),
     },
     destroy() {
       for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
       offered.complete();
+      unackedList.complete();
     },
   };
 }

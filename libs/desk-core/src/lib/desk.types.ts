@@ -335,6 +335,12 @@ export interface Desk {
     setNotes(sessionId: string, notes: string): void;
     /** Records not acknowledged yet, oldest first. */
     unacked(): readonly CallLog[];
+    /**
+     * unacked(), now and on every change (a failed save's `lastFailure` too), in every tab: a
+     * follower's is the leader's list, so any tab can show a save that failed and retry it.
+     * Completes on destroy.
+     */
+    readonly unacked$: Observable<readonly CallLog[]>;
   };
 }
 

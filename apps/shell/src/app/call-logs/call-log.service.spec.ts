@@ -69,7 +69,10 @@ describe('CallLogService (the CRM saves each call log)', () => {
     expect(service.saved()[0]).toEqual(expect.objectContaining({ customerId: 'c007' }));
   });
 
-  it('a failed save: fail(id, reason) to the desk, listed with a retry; the retry saves and acks', () => {
+  it('a failed save: fail(id, reason) to the desk, listed (from the desk\'s unacked$) with a retry; the retry saves and acks', () => {
+    // The desk lists the failure as its callLogs.fail does.
+    fake.desk.callLogs.fail.mockImplementation((id: string, reason: string) => fake.unacked$.next([log({ id, lastFailure: reason })]));
+    fake.desk.callLogs.ack.mockImplementation((id: string) => fake.unacked$.next(fake.unacked$.value.filter((l) => l.id !== id)));
     const service = TestBed.inject(CallLogService);
     const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new Error('QuotaExceededError');
@@ -77,13 +80,40 @@ describe('CallLogService (the CRM saves each call log)', () => {
     fake.callLogs$.next(log());
     expect(fake.desk.callLogs.fail).toHaveBeenCalledWith('s1', expect.stringContaining('QuotaExceededError'));
     expect(fake.desk.callLogs.ack).not.toHaveBeenCalled();
-    expect(service.failed()).toEqual([expect.objectContaining({ log: expect.objectContaining({ id: 's1' }) })]);
+    expect(service.failed()).toEqual([{ log: expect.objectContaining({ id: 's1' }), reason: expect.stringContaining('QuotaExceededError') }]);
     expect(service.saved()).toEqual([]);
 
     setItem.mockRestore();
     service.retry('s1');
     expect(service.failed()).toEqual([]);
     expect(service.saved().map((s) => s.id)).toEqual(['s1']);
+    expect(fake.desk.callLogs.ack).toHaveBeenCalledWith('s1');
+  });
+
+  it('in a tab that does not own the desk: a save that failed in the desk\'s tab is listed here too, and the retry here saves and acks', () => {
+    const service = TestBed.inject(CallLogService);
+    expect(service.failed()).toEqual([]);
+    // The desk's tab could not save s1: this tab's desk (a follower) mirrors its list.
+    fake.unacked$.next([log({ id: 's0' }), log({ lastFailure: 'The CRM could not save the call log: disk full' })]);
+    expect(service.failed()).toEqual([{ log: expect.objectContaining({ id: 's1' }), reason: 'The CRM could not save the call log: disk full' }]);
+    service.retry('s1');
+    expect(service.saved().map((s) => s.id)).toEqual(['s1']);
+    expect(fake.desk.callLogs.ack).toHaveBeenCalledWith('s1');
+    fake.unacked$.next([log({ id: 's0' })]); // the desk's tab heard the ack
+    expect(service.failed()).toEqual([]);
+  });
+
+  it('a remote from before contract 1.5 (no unacked$): this tab lists its own failed saves', () => {
+    delete (fake.desk.callLogs as Partial<typeof fake.desk.callLogs>).unacked$;
+    const service = TestBed.inject(CallLogService);
+    const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new Error('QuotaExceededError');
+    });
+    fake.callLogs$.next(log());
+    expect(service.failed()).toEqual([{ log: expect.objectContaining({ id: 's1' }), reason: expect.stringContaining('QuotaExceededError') }]);
+    setItem.mockRestore();
+    service.retry('s1');
+    expect(service.failed()).toEqual([]);
     expect(fake.desk.callLogs.ack).toHaveBeenCalledWith('s1');
   });
 

@@ -1,11 +1,13 @@
 /**
  * Saves every CallLog the desk offers to the customer's page (the CRM's storage), then acks it;
  * a save that fails is reported to the desk (`fail`, so it is offered again after a reload) and
- * listed with a retry. One subscription for the app's life, following the page's desk.
+ * listed with a retry, in every tab of the CRM: the desk's `callLogs.unacked$` carries the
+ * failure to the tabs that follow the one owning the desk. One subscription for the app's life,
+ * following the page's desk.
  */
-import { DestroyRef, Injectable, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { CallLog, Desk } from 'tccc_remote/desk';
-import { EMPTY, map, switchMap } from 'rxjs';
+import { EMPTY, map, of, switchMap } from 'rxjs';
 import { CUSTOMERS } from '../customers/customers.data';
 import { DeskRemoteService } from '../desk/desk-remote.service';
 import { toSaved, type SavedCallLog } from './saved-call-log';
@@ -23,23 +25,32 @@ export interface FailedSave {
 export class CallLogService {
   private readonly remote = inject(DeskRemoteService);
   readonly saved = signal<readonly SavedCallLog[]>(readSaved());
-  readonly failed = signal<readonly FailedSave[]>([]);
+  /** The desk's list of failed saves (every tab's), or null from a remote before contract 1.5. */
+  private readonly failedOnDesk = signal<readonly FailedSave[] | null>(null);
+  /** This tab's failed saves: what a remote without `unacked$` leaves the CRM to know. */
+  private readonly failedHere = signal<readonly FailedSave[]>([]);
+  readonly failed = computed(() => this.failedOnDesk() ?? this.failedHere());
   private desk: Desk | null = null;
 
   constructor() {
-    const subscription = this.remote.desk$
+    const logs = this.remote.desk$
       .pipe(switchMap((desk) => (desk ? desk.callLogs$.pipe(map((log) => ({ desk, log }))) : EMPTY)))
       .subscribe(({ desk, log }) => {
         this.desk = desk;
         this.save(log);
       });
+    // Any tab may retry a failed save (an ack from a follower tab reaches the desk's tab).
+    const desks = this.remote.desk$.subscribe((desk) => (this.desk = desk));
+    const failures = this.remote.desk$
+      .pipe(switchMap((desk) => (desk?.callLogs.unacked$ ? desk.callLogs.unacked$.pipe(map(failedOf)) : of(null))))
+      .subscribe((list) => this.failedOnDesk.set(list));
     // Another tab of this CRM saved (the tab that owns the desk saves its logs): show them here too.
     const onStorage = (event: StorageEvent) => {
       if (event.key === CRM_CALL_LOGS_KEY || event.key === null) this.saved.set(readSaved());
     };
     globalThis.addEventListener?.('storage', onStorage);
     inject(DestroyRef).onDestroy(() => {
-      subscription.unsubscribe();
+      for (const subscription of [logs, desks, failures]) subscription.unsubscribe();
       globalThis.removeEventListener?.('storage', onStorage);
     });
   }
@@ -56,7 +67,7 @@ export class CallLogService {
     this.saved.set(readSaved());
     if (this.saved().some((s) => s.id === log.id)) {
       desk?.callLogs.ack(log.id); // saved before (e.g. acked on another tab's desk meanwhile)
-      this.failed.update((list) => list.filter((f) => f.log.id !== log.id));
+      this.failedHere.update((list) => list.filter((f) => f.log.id !== log.id));
       return;
     }
     const next = [toSaved(log, CUSTOMERS, Date.now()), ...this.saved()].slice(0, MAX_SAVED);
@@ -65,13 +76,18 @@ export class CallLogService {
     } catch (error) {
       const reason = `The CRM could not save the call log: ${error instanceof Error ? error.message : 'storage refused it'}`;
       desk?.callLogs.fail(log.id, reason);
-      this.failed.update((list) => [...list.filter((f) => f.log.id !== log.id), { log, reason }]);
+      this.failedHere.update((list) => [...list.filter((f) => f.log.id !== log.id), { log, reason }]);
       return;
     }
     this.saved.set(next);
-    this.failed.update((list) => list.filter((f) => f.log.id !== log.id));
+    this.failedHere.update((list) => list.filter((f) => f.log.id !== log.id));
     desk?.callLogs.ack(log.id);
   }
+}
+
+/** The desk's unacknowledged logs that a save failed for, with why. */
+function failedOf(unacked: readonly CallLog[]): FailedSave[] {
+  return unacked.flatMap((log) => (log.lastFailure ? [{ log, reason: log.lastFailure }] : []));
 }
 
 function readSaved(): SavedCallLog[] {

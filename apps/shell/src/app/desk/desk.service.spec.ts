@@ -30,7 +30,7 @@ function setup(manifest: ManifestResult, modules: Record<string, () => Promise<u
   return { service: TestBed.inject(DeskService), fake, getDesk, loader };
 }
 
-const healthy = (getDesk: jest.Mock, contractVersion: string | null = '1.4.0') => ({
+const healthy = (getDesk: jest.Mock, contractVersion: string | null = '1.5.0') => ({
   'tccc_remote/desk': async () => ({ getDesk, hasPageDesk: () => true, CONTRACT_VERSION: contractVersion }),
   'tccc_remote/DeskComponent': async () => ({ DeskComponent: FakeComponent }),
 });

@@ -148,6 +148,12 @@ function tabDesk(
   const terms = { leader: 0, max: 0 };
   /** A follower's copy of the leader's unacknowledged call logs. */
   let unacked: CallLog[] = [];
+  /** This tab's unacknowledged call logs, on every change: its desk's, or a follower's copy. */
+  const unackedList = new BehaviorSubject<readonly CallLog[]>([]);
+  function setUnacked(list: CallLog[]): void {
+    unacked = list;
+    unackedList.next(list);
+  }
   /** The other-tabs part (tab-peers.ts), once loaded. */
   let peers: Peers | null = null;
   let loadingPeers: Promise<Peers> | null = null;
@@ -230,7 +236,7 @@ function tabDesk(
     mirror: (state) => mirror.next(state),
     event: (event) => events.next(event),
     error: (error) => errors.next(error),
-    setUnacked: (list) => (unacked = list),
+    setUnacked,
     post,
     postCommand(message) {
       if (!channel) throw new Error('no channel');
@@ -392,6 +398,7 @@ function tabDesk(
         errors.next(error);
         broadcast((n) => ({ t: 'error', leader: tabId, seq: n, error }));
       }),
+      desk.callLogs.unacked$.subscribe((list) => unackedList.next(list)),
       desk.callLogs$.subscribe((log) => {
         callLogOffers.next(log);
         broadcast((n) => ({ t: 'callLog', leader: tabId, seq: n, log, unacked: desk.callLogs.unacked().slice() }));
@@ -506,13 +513,13 @@ function tabDesk(
         }
         checkCallLogArgs(path, args);
         const before = unacked;
-        if (path === 'callLogs.ack') unacked = unacked.filter((log) => log.id !== args[0]);
+        if (path === 'callLogs.ack') setUnacked(unacked.filter((log) => log.id !== args[0]));
         const after = unacked;
         // The API is synchronous: the leader's own checks report on errors$ if they fail.
         command(path, args).catch((error: unknown) => {
           if (destroyed) return;
           // Not acknowledged after all: the list as it was (unless the leader's own list came since).
-          if (unacked === after) unacked = before;
+          if (unacked === after) setUnacked(before);
           // A failed load of tab-peers.ts was said on errors$ already.
           if (!reported.has(error as object)) errors.next(errorInfo(error));
         });
@@ -582,6 +589,7 @@ function tabDesk(
     events.complete();
     errors.complete();
     tab.complete();
+    unackedList.complete();
     mirror.complete();
   }
 
@@ -594,6 +602,7 @@ function tabDesk(
   };
   const callLogsApi = api['callLogs'] as Record<string, unknown>;
   callLogsApi['unacked'] = () => (inner ? inner.callLogs.unacked() : unacked.slice());
+  callLogsApi['unacked$'] = unackedList.asObservable();
 
   return {
     ...(api as unknown as Pick<Desk, 'connect' | 'retry' | 'preflight' | 'diagnostics' | 'call' | 'chat' | 'video' | 'agent' | 'devices' | 'ui' | 'callLogs'>),
