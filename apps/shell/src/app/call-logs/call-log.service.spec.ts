@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import type { CallLog, Desk } from 'tccc_remote/desk';
-import { BehaviorSubject } from 'rxjs';
+import { BehaviorSubject, of } from 'rxjs';
 import { fakeDesk } from '../../testing/fake-desk';
 import { DEMO_CALLERS } from '../customers/customers.data';
 import { DeskRemoteService } from '../desk/desk-remote.service';
@@ -47,6 +47,13 @@ describe('CallLogService (the CRM saves each call log)', () => {
     expect(JSON.parse(localStorage.getItem(CRM_CALL_LOGS_KEY) ?? '[]')).toHaveLength(1);
     expect(fake.desk.callLogs.ack).toHaveBeenCalledWith('s1');
     expect(fake.desk.callLogs.fail).not.toHaveBeenCalled();
+  });
+
+  it('a log the desk replays as soon as it is subscribed (un-acked from before a reload) is saved and acked', () => {
+    Object.assign(fake.desk, { callLogs$: of(log({ id: 'r1', sessionId: 'r1' })) });
+    const service = TestBed.inject(CallLogService);
+    expect(service.saved().map((saved) => saved.id)).toEqual(['r1']);
+    expect(fake.desk.callLogs.ack).toHaveBeenCalledWith('r1');
   });
 
   it('across tabs: what another tab saved is kept when this one saves, and shown here as it is written (review)', () => {

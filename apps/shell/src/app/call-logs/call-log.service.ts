@@ -33,14 +33,10 @@ export class CallLogService {
   private desk: Desk | null = null;
 
   constructor() {
-    const logs = this.remote.desk$
-      .pipe(switchMap((desk) => (desk ? desk.callLogs$.pipe(map((log) => ({ desk, log }))) : EMPTY)))
-      .subscribe(({ desk, log }) => {
-        this.desk = desk;
-        this.save(log);
-      });
-    // Any tab may retry a failed save (an ack from a follower tab reaches the desk's tab).
+    // First: callLogs$ replays what is un-acked at once, and each save acks on this desk. Any tab
+    // may retry a failed save (an ack from a follower tab reaches the desk's tab).
     const desks = this.remote.desk$.subscribe((desk) => (this.desk = desk));
+    const logs = this.remote.desk$.pipe(switchMap((desk) => desk?.callLogs$ ?? EMPTY)).subscribe((log) => this.save(log));
     const failures = this.remote.desk$
       .pipe(switchMap((desk) => (desk?.callLogs.unacked$ ? desk.callLogs.unacked$.pipe(map(failedOf)) : of(null))))
       .subscribe((list) => this.failedOnDesk.set(list));
@@ -50,7 +46,7 @@ export class CallLogService {
     };
     globalThis.addEventListener?.('storage', onStorage);
     inject(DestroyRef).onDestroy(() => {
-      for (const subscription of [logs, desks, failures]) subscription.unsubscribe();
+      for (const subscription of [desks, logs, failures]) subscription.unsubscribe();
       globalThis.removeEventListener?.('storage', onStorage);
     });
   }
