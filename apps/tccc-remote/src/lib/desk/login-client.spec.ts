@@ -159,6 +159,27 @@ describe('requestSdkLogin at a shift start: Retry-After', () => {
     expect(reasons).toEqual(['retry', 'line']);
   });
 
+  it('a Retry-After of 0 or an HTTP date already past still waits a second (with jitter), so the bound ends a server that always says so', async () => {
+    const past = new Date(Date.now() - 60_000).toUTCString();
+    const { run, slept } = client([busy('0'), busy(past)]);
+    await expect(run).resolves.toMatchObject({ sdkUrl: SDK_URL });
+    expect(slept).toEqual([1150, 1150]);
+
+    const always = jest.fn(async () => busy('0'));
+    const endless = client([], { fetch: always as unknown as typeof globalThis.fetch, maxWaitMs: 5_000 });
+    await expect(failure(endless.run)).resolves.toMatchObject({ code: 'login_failed', retryable: true });
+    expect(endless.slept).toEqual([1150, 1150, 1150, 1150]);
+    expect(always).toHaveBeenCalledTimes(5);
+  });
+
+  it('asks for the access token before each try (a wait can outlast it)', async () => {
+    const tokens = ['jwt-1', 'jwt-2'];
+    const { run, fetch } = client([busy('1')], { getAccessToken: () => tokens.shift() ?? 'jwt-none' });
+    await expect(run).resolves.toMatchObject({ sdkUrl: SDK_URL });
+    const sent = (fetch.mock.calls as unknown as [string, RequestInit][]).map(([, init]) => (init.headers as Record<string, string>)['Authorization']);
+    expect(sent).toEqual(['Bearer jwt-1', 'Bearer jwt-2']);
+  });
+
   it('gives up past the total bound and shows the server’s reason, retryable', async () => {
     const { run, fetch, slept } = client([busy('20'), busy('20'), busy('20')], { maxWaitMs: 30_000 });
     const error = await failure(run);

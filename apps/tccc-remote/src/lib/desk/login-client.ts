@@ -40,6 +40,8 @@ export interface LoginClientOptions {
 export const DEFAULT_MAX_WAIT_MS = 120_000;
 /** Never wait longer than this for one Retry-After, whatever the server says. */
 const MAX_SINGLE_WAIT_MS = 60_000;
+/** Nor less: a Retry-After of 0 (or a date gone by) would otherwise retry at once, without end. */
+const MIN_SINGLE_WAIT_MS = 1_000;
 
 function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -145,19 +147,22 @@ async function postLogin(options: LoginClientOptions, token: string): Promise<Re
   }
 }
 
-/** POSTs the login, waiting out 429/503 Retry-After answers within the bound. */
-async function postLoginPatiently(options: LoginClientOptions, token: string): Promise<Response> {
+/**
+ * POSTs the login, waiting out 429/503 Retry-After answers within the bound. The access token is
+ * asked for before each try: a wait can outlast it, and the page may have a fresh one by then.
+ */
+async function postLoginPatiently(options: LoginClientOptions): Promise<Response> {
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
   const sleep = options.sleep ?? sleepFor;
   const random = options.random ?? Math.random;
   let waitedMs = 0;
   for (;;) {
-    const response = await postLogin(options, token);
+    const response = await postLogin(options, await accessToken(options.getAccessToken));
     if (response.status !== 429 && response.status !== 503) return response;
     const seconds = retryAfterSeconds(response.headers.get('Retry-After'));
     if (seconds === undefined) return response;
     // Up to 30 % on top, never less than asked: spreads the returning crowd.
-    const waitMs = Math.round(Math.min(MAX_SINGLE_WAIT_MS, seconds * 1000 * (1 + 0.3 * random())));
+    const waitMs = Math.round(Math.min(MAX_SINGLE_WAIT_MS, Math.max(MIN_SINGLE_WAIT_MS, seconds * 1000) * (1 + 0.3 * random())));
     if (waitedMs + waitMs > maxWaitMs) return response;
     // A line is the token service's queue: its 503 login_busy only (a 429 is a rate limit, whatever its body says).
     const lineBusy = response.status === 503 && (await readErrorBody(response))?.code === 'login_busy';
@@ -172,8 +177,7 @@ async function postLoginPatiently(options: LoginClientOptions, token: string): P
 }
 
 export async function requestSdkLogin(options: LoginClientOptions): Promise<SdkLogin> {
-  const token = await accessToken(options.getAccessToken);
-  const response = await postLoginPatiently(options, token);
+  const response = await postLoginPatiently(options);
   if (!response.ok) throw loginErrorFrom(response.status, await readErrorBody(response));
 
   let body: Partial<SdkLogin>;
