@@ -156,6 +156,17 @@ describe('/api/ to the token-api replicas', () => {
     expect(JSON.parse(answer.body).error.code).toBe('upstream_error');
     expect(replica.seen).toHaveLength(1);
   });
+
+  it("answers a body over its limit in token-api's error shape, not an HTML page, and never forwards it", async () => {
+    const answer = await get('/api/tccc/login', { method: 'POST', body: 'a'.repeat(20_000), headers: { 'Content-Type': 'application/json' } });
+    expect(answer.status).toBe(413);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(answer.headers['cache-control']).toBe('no-store');
+    const body = JSON.parse(answer.body) as { error: { code: string; requestId: string } };
+    expect(body.error.code).toBe('body_too_large');
+    expect(body.error.requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(replica.seen).toHaveLength(0);
+  });
 });
 
 describe('static files', () => {
