@@ -142,6 +142,12 @@ describe('/api/ to the token-api replicas', () => {
     expect(replica.seen.map((s) => s.headers['x-request-id'])).toEqual(['crm-42.a', expect.stringMatching(/^[0-9a-f]{32}$/)]);
   });
 
+  it('keeps a caller id only as long as token-api keeps it (64), so both name the request alike', async () => {
+    await get('/api/v1/ping', { headers: { 'X-Request-Id': 'a'.repeat(64) } });
+    await get('/api/v1/ping', { headers: { 'X-Request-Id': 'a'.repeat(65) } });
+    expect(replica.seen.map((s) => s.headers['x-request-id'])).toEqual(['a'.repeat(64), expect.stringMatching(/^[0-9a-f]{32}$/)]);
+  });
+
   it('skips a replica that refuses connections, for POST too', async () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => get('/api/v1/login', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
