@@ -163,6 +163,15 @@ describe('/api/ to the token-api replicas', () => {
     expect(replica.seen).toHaveLength(1);
   });
 
+  it("answers request headers over nginx's buffers (HTTP/1.1) with 431 in token-api's error shape, as token-api does", async () => {
+    const answer = await get('/api/tccc/login', { method: 'POST', body: '{}', headers: { Authorization: `Bearer ${'a'.repeat(10_000)}` } });
+    expect(answer.status).toBe(431);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(answer.headers['cache-control']).toBe('no-store');
+    expect((JSON.parse(answer.body) as { error: { code: string } }).error.code).toBe('headers_too_large');
+    expect(replica.seen).toHaveLength(0);
+  });
+
   it("answers a body over its limit in token-api's error shape, not an HTML page, and never forwards it", async () => {
     const answer = await get('/api/tccc/login', { method: 'POST', body: 'a'.repeat(20_000), headers: { 'Content-Type': 'application/json' } });
     expect(answer.status).toBe(413);
