@@ -106,8 +106,10 @@ export function serviceSpecs({ mode = 'dev', backendOnly = false, logLevel, toke
         PORT: String(port),
         ...(logLevel ? { LOG_LEVEL: logLevel } : {}),
         // The replicas share their limits and the upstream budget through the stack's Redis; the
-        // demo configuration is refused under NODE_ENV=production, so the demo runs as development.
-        ...(prod ? { REDIS_URL: `redis://127.0.0.1:${redisPort}`, NODE_ENV: 'development' } : {}),
+        // demo configuration is refused under NODE_ENV=production, so the demo runs as development,
+        // unless the operator asked for production: then its refusals stay on and say what is wrong.
+        ...(prod ? { REDIS_URL: `redis://127.0.0.1:${redisPort}` } : {}),
+        ...(prod && !isSet(process.env, 'NODE_ENV') ? { NODE_ENV: 'development' } : {}),
         ...tokenApi,
       }),
       readyUrl: `http://localhost:${port}/readyz`,

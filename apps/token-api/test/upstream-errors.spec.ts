@@ -36,7 +36,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-function minter(endpointPort = port) {
+function minter(endpointPort = port, requestsPerSecond = 1000) {
   const client = createCccClient({
     secretId: 'AKIDtest',
     secretKey: 'test-secret-key',
@@ -46,7 +46,7 @@ function minter(endpointPort = port) {
     timeoutSeconds: 1,
   });
   const metrics = createMetrics();
-  const budget = createUpstreamBudget({ requestsPerSecond: 1000, maxWaitMs: 1000, secretId: 'AKIDtest', metrics, logger: captureLogs().logger });
+  const budget = createUpstreamBudget({ requestsPerSecond, maxWaitMs: 1000, secretId: 'AKIDtest', metrics, logger: captureLogs().logger });
   budgets.push(budget);
   return createSdkLoginMinter(client, metrics, { onlyOnce: true, budget, maxWaitMs: 1000 });
 }
@@ -108,6 +108,13 @@ it('504 upstream_timeout when no answer comes within reqTimeout', async () => {
   const started = Date.now();
   expect(await failureOf(minter())).toMatchObject({ status: 504, code: 'upstream_timeout' });
   expect(Date.now() - started).toBeLessThan(2500);
+});
+
+it('502 upstream_rate_limited at once without a budget (TCCC_UPSTREAM_RPS=0): nothing paces a retry', async () => {
+  handler = json({ Response: { Error: { Code: 'RequestLimitExceeded', Message: 'slow down' }, RequestId: 'r' } });
+  const before = seen.length;
+  expect(await failureOf(minter(port, 0))).toMatchObject({ status: 502, code: 'upstream_rate_limited' });
+  expect(seen.length - before).toBe(1);
 });
 
 it('502 upstream_error when the connection is refused', async () => {

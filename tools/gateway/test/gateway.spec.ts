@@ -142,6 +142,12 @@ describe('/api/ to the token-api replicas', () => {
     expect(replica.seen.map((s) => s.headers['x-request-id'])).toEqual(['crm-42.a', expect.stringMatching(/^[0-9a-f]{32}$/)]);
   });
 
+  it('keeps a caller id only as long as token-api keeps it (64), so both name the request alike', async () => {
+    await get('/api/v1/ping', { headers: { 'X-Request-Id': 'a'.repeat(64) } });
+    await get('/api/v1/ping', { headers: { 'X-Request-Id': 'a'.repeat(65) } });
+    expect(replica.seen.map((s) => s.headers['x-request-id'])).toEqual(['a'.repeat(64), expect.stringMatching(/^[0-9a-f]{32}$/)]);
+  });
+
   it('skips a replica that refuses connections, for POST too', async () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => get('/api/v1/login', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
@@ -155,6 +161,26 @@ describe('/api/ to the token-api replicas', () => {
     expect(answer.status).toBe(502);
     expect(JSON.parse(answer.body).error.code).toBe('upstream_error');
     expect(replica.seen).toHaveLength(1);
+  });
+
+  it("answers request headers over nginx's buffers (HTTP/1.1) with 431 in token-api's error shape, as token-api does", async () => {
+    const answer = await get('/api/tccc/login', { method: 'POST', body: '{}', headers: { Authorization: `Bearer ${'a'.repeat(10_000)}` } });
+    expect(answer.status).toBe(431);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(answer.headers['cache-control']).toBe('no-store');
+    expect((JSON.parse(answer.body) as { error: { code: string } }).error.code).toBe('headers_too_large');
+    expect(replica.seen).toHaveLength(0);
+  });
+
+  it("answers a body over its limit in token-api's error shape, not an HTML page, and never forwards it", async () => {
+    const answer = await get('/api/tccc/login', { method: 'POST', body: 'a'.repeat(20_000), headers: { 'Content-Type': 'application/json' } });
+    expect(answer.status).toBe(413);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(answer.headers['cache-control']).toBe('no-store');
+    const body = JSON.parse(answer.body) as { error: { code: string; requestId: string } };
+    expect(body.error.code).toBe('body_too_large');
+    expect(body.error.requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(replica.seen).toHaveLength(0);
   });
 });
 

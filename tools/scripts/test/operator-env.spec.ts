@@ -11,10 +11,10 @@ const STACK = pathToFileURL(join(__dirname, '..', 'stack.mjs')).href;
  * The environment token-api's process gets from the stack (serviceEnv of its spec), in a launcher
  * started with `environment`; `overrides` are the code's (serviceSpecs' tokenApi option).
  */
-function tokenApiEnvIn(environment: Record<string, string>, overrides: Record<string, string> = {}): Record<string, string> {
+function tokenApiEnvIn(environment: Record<string, string>, overrides: Record<string, string> = {}, mode: 'dev' | 'prod' = 'dev'): Record<string, string> {
   const script = [
     `import { serviceEnv, serviceSpecs } from ${JSON.stringify(STACK)};`,
-    `const spec = serviceSpecs({ backendOnly: true, tokenApi: ${JSON.stringify(overrides)} }).find((s) => s.name === 'token-api');`,
+    `const spec = serviceSpecs({ mode: ${JSON.stringify(mode)}, backendOnly: true, tokenApi: ${JSON.stringify(overrides)} }).find((s) => s.name === 'token-api');`,
     'console.log(JSON.stringify(serviceEnv(spec)));',
   ].join('\n');
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -49,4 +49,11 @@ it("lets the code's explicit overrides win over the environment", () => {
   const env = tokenApiEnvIn({ RATE_LIMIT_POINTS: '100', PORT: '9999' }, { RATE_LIMIT_POINTS: '1000' });
   expect(env['RATE_LIMIT_POINTS']).toBe('1000');
   expect(env['PORT']).toBe('3333'); // the stack's fixed port
+});
+
+it('start:prod runs the demo as development only when the operator did not ask for production', () => {
+  expect(tokenApiEnvIn({}, {}, 'prod')['NODE_ENV']).toBe('development');
+  // NODE_ENV=production keeps token-api's production refusals on (demo keys, dev seat file, http
+  // IdP): the stack then fails to start instead of silently running the demo setup as development.
+  expect(tokenApiEnvIn({ NODE_ENV: 'production' }, {}, 'prod')['NODE_ENV']).toBe('production');
 });

@@ -1,7 +1,8 @@
 // Mints SDK logins: one CreateSDKLoginToken call per request (an SdkURL is single-use and never
 // cached), paced by the upstream budget, timed and counted, failures mapped to the error contract.
 // A RequestLimitExceeded from Tencent (another system shares the SecretId) slows the budget and is
-// retried while the login's wait bound allows: the agent waits a little instead of seeing an error.
+// retried while the login's wait bound allows: the agent waits a little instead of seeing an error
+// (without a budget, TCCC_UPSTREAM_RPS=0, it is answered at once as 502 upstream_rate_limited).
 import type { Metrics } from '../metrics';
 import type { Seat } from '../seats/seat-directory';
 import type { CccClient } from './ccc-client';
@@ -62,6 +63,8 @@ export function createSdkLoginMinter(client: CccClient, metrics: Metrics, option
         return await options.budget.run(callOnce(seat), deadline);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'upstream_rate_limited') throw error;
+        // Unpaced (benchmarks only), a retry would go out at once, hundreds a second: report it.
+        if (!options.budget.paced) throw error;
         options.budget.slowDown();
         if (Date.now() >= deadline) throw loginBusy(1);
       }

@@ -27,6 +27,8 @@ export interface UpstreamBudgetOptions {
 }
 
 export interface UpstreamBudget {
+  /** False for TCCC_UPSTREAM_RPS=0: calls are not paced, so nothing would space out a retry. */
+  readonly paced: boolean;
   /**
    * Runs `call` when the budget allows, at most once. Rejects with AppError 503 login_busy when
    * its turn would come after `deadline` (ms since the epoch), or dependency_unavailable.
@@ -67,6 +69,7 @@ interface Generation {
 
 /** TCCC_UPSTREAM_RPS=0: every call goes straight through (benchmarks of our own overhead). */
 const noBudget: UpstreamBudget = {
+  paced: false,
   run: (call) => call(),
   slowDown: () => undefined,
   close: async () => undefined,
@@ -137,6 +140,7 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
   }
 
   return {
+    paced: true,
     async run(call, deadline) {
       if (closed) throw loginBusy(1);
       const { limiter, redis } = current;
