@@ -102,8 +102,26 @@ function runtimeConfigOrigins(shellDir) {
   }
 }
 
+/** The token API's settings a login's longest answer depends on, with its defaults. */
+export const LOGIN_TIMING = Object.freeze({ LOGIN_QUEUE_MAX_WAIT_MS: 30_000, TCCC_TIMEOUT_SECONDS: 5, AUTH_JWKS_TIMEOUT_MS: 2_000 });
+
+/**
+ * How long nginx waits for a token-api answer: above a login's longest (its JWKS fetch, its wait for
+ * the upstream budget, then Tencent's answer), with room to spare, never under 45 s. Below it,
+ * nginx would give up on a login still under way and send it to the other replica, which mints a
+ * second SdkURL for it. Read from the environment token-api gets (a value it would refuse: its default).
+ */
+export function apiReadTimeoutSeconds(environment = process.env) {
+  const setting = (name) => {
+    const value = Number(environment[name]);
+    return environment[name] !== undefined && environment[name] !== '' && Number.isFinite(value) && value >= 0 ? value : LOGIN_TIMING[name];
+  };
+  const longestMs = setting('AUTH_JWKS_TIMEOUT_MS') + setting('LOGIN_QUEUE_MAX_WAIT_MS') + setting('TCCC_TIMEOUT_SECONDS') * 1000;
+  return Math.max(45, Math.ceil(longestMs / 1000) + 8);
+}
+
 /** Renders the configuration into `runtimeDir`; returns the path of nginx.conf. */
-export function renderConfig({ runtimeDir, port, upstreams, sdkOrigins, shellDir, remoteDir, certFile, keyFile, listenHost = '127.0.0.1' }) {
+export function renderConfig({ runtimeDir, port, upstreams, sdkOrigins, shellDir, remoteDir, certFile, keyFile, listenHost = '127.0.0.1', apiReadTimeout = apiReadTimeoutSeconds() }) {
   for (const sub of ['logs', 'temp', 'public']) mkdirSync(join(runtimeDir, sub), { recursive: true });
   const indexHtml = readFileSync(join(shellDir, 'index.html'), 'utf8');
   const csp = contentSecurityPolicy({ sdkOrigins, connectOrigins: runtimeConfigOrigins(shellDir), handlerHashes: inlineHandlerHashes(indexHtml) });
@@ -133,6 +151,7 @@ export function renderConfig({ runtimeDir, port, upstreams, sdkOrigins, shellDir
     LISTEN_HOST: listenHost,
     UPSTREAM_BLOCK: upstreamBlock,
     UPSTREAM_TRIES: String(upstreams.length),
+    API_READ_TIMEOUT: String(apiReadTimeout),
     CERT_FILE: certFile,
     KEY_FILE: keyFile,
     SHELL_DIR: shellDir,

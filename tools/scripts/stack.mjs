@@ -59,6 +59,15 @@ export function tokenApiEnv(overrides = {}, environment = process.env) {
   return { ...unset, ...overrides };
 }
 
+/** The token-api settings the gateway's read timeout follows (LOGIN_TIMING in tools/gateway/gateway.mjs; a test keeps both alike). */
+export const GATEWAY_LOGIN_TIMING = Object.freeze(['LOGIN_QUEUE_MAX_WAIT_MS', 'TCCC_TIMEOUT_SECONDS', 'AUTH_JWKS_TIMEOUT_MS']);
+
+/** Those settings as the replicas get them (overrides included). */
+function loginTiming(overrides) {
+  const env = { ...process.env, ...tokenApiEnv(overrides) };
+  return Object.fromEntries(GATEWAY_LOGIN_TIMING.filter((name) => isSet(env, name)).map((name) => [name, env[name]]));
+}
+
 /** What a service's process gets: this process's environment, then the spec's (defaults already left out). */
 export function serviceEnv(spec) {
   return { ...process.env, ...spec.env };
@@ -163,7 +172,8 @@ export function serviceSpecs({ mode = 'dev', backendOnly = false, logLevel, toke
       command: process.execPath,
       args: ['tools/gateway/gateway.mjs'],
       // GATEWAY_CERT_FILE / GATEWAY_KEY_FILE from the operator's environment pass through.
-      env: { GATEWAY_PORT: String(PORTS.gateway), GATEWAY_UPSTREAMS: tokenApiPorts.join(','), GATEWAY_SDK_ORIGINS: URLS.emulator },
+      // And the token-api settings its read timeout follows (gateway.mjs, apiReadTimeoutSeconds).
+      env: { GATEWAY_PORT: String(PORTS.gateway), GATEWAY_UPSTREAMS: tokenApiPorts.join(','), GATEWAY_SDK_ORIGINS: URLS.emulator, ...loginTiming(tokenApi) },
       readyUrl: `${URLS.gateway}/desk.manifest.json`,
       probe: () => answersInsecureTls(`${URLS.gateway}/desk.manifest.json`),
       readyTimeoutMs: 30_000,

@@ -1,13 +1,14 @@
 // The gateway as it runs: gateway.mjs as a process starts Debian's nginx on a free port in front of
 // two stand-in token-api replicas and small stand-in builds. What nginx does is checked over HTTPS.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 jest.setTimeout(30_000);
 
@@ -235,5 +236,40 @@ describe('static files', () => {
 
   it('answers a missing hashed asset with 404, not the index page', async () => {
     expect((await get('/main.deadbeef.js')).status).toBe(404);
+  });
+});
+
+describe("the read timeout toward token-api (above a login's longest answer)", () => {
+  /** proxy_read_timeout of /api/ in the configuration gateway.mjs renders with `environment`. */
+  function readTimeoutIn(environment: Record<string, string>): string | undefined {
+    const runtimeDir = mkdtempSync(join(tmpdir(), 'gateway-conf-'));
+    try {
+      const script = [
+        `import { renderConfig } from ${JSON.stringify(pathToFileURL(GATEWAY).href)};`,
+        `const file = renderConfig(${JSON.stringify({ runtimeDir, port: 8443, upstreams: [3333], sdkOrigins: ['https://*.cdn-go.cn'], shellDir: join(fixtures, 'shell'), remoteDir: join(fixtures, 'remote'), certFile: 'c.pem', keyFile: 'k.pem' })});`,
+        'console.log(file);',
+      ].join('\n');
+      const file = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env['PATH'] ?? '', ...environment }, encoding: 'utf8' }).trim();
+      return /location \/api\/ \{[^}]*proxy_read_timeout (\d+s);/.exec(readFileSync(file, 'utf8'))?.[1];
+    } finally {
+      rmSync(runtimeDir, { recursive: true, force: true });
+    }
+  }
+
+  it('is given by start:prod the same settings it reads (stack.mjs names them)', () => {
+    const stack = pathToFileURL(join(__dirname, '..', '..', 'scripts', 'stack.mjs')).href;
+    const script = `import { LOGIN_TIMING } from ${JSON.stringify(pathToFileURL(GATEWAY).href)}; import { GATEWAY_LOGIN_TIMING } from ${JSON.stringify(stack)}; console.log(JSON.stringify([Object.keys(LOGIN_TIMING), GATEWAY_LOGIN_TIMING]));`;
+    const [read, given] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as string[][];
+    expect([...given!].sort()).toEqual([...read!].sort());
+  });
+
+  it('is 45 s with token-api\'s defaults (JWKS 2 s + queue 30 s + Tencent 5 s, and room)', () => {
+    expect(readTimeoutIn({})).toBe('45s');
+  });
+
+  it('follows a longer login queue wait or Tencent timeout, so nginx never cuts off a login and mints it again elsewhere', () => {
+    expect(readTimeoutIn({ LOGIN_QUEUE_MAX_WAIT_MS: '120000' })).toBe('135s');
+    expect(readTimeoutIn({ LOGIN_QUEUE_MAX_WAIT_MS: '60000', TCCC_TIMEOUT_SECONDS: '20', AUTH_JWKS_TIMEOUT_MS: '5000' })).toBe('93s');
+    expect(readTimeoutIn({ LOGIN_QUEUE_MAX_WAIT_MS: 'soon' })).toBe('45s'); // refused by token-api: its default
   });
 });

@@ -38,7 +38,15 @@ it('prod: Redis, the emulator, two replicas on Redis, the builds, then the gatew
   }
   const gateway = services.find((s) => s.name === 'gateway');
   expect(gateway?.args).toEqual(['tools/gateway/gateway.mjs']);
-  expect(gateway?.env).toEqual({ GATEWAY_PORT: '8443', GATEWAY_UPSTREAMS: '3333,3334', GATEWAY_SDK_ORIGINS: 'http://localhost:4300' });
+  // With the token-api settings its read timeout follows, as the replicas get them.
+  expect(gateway?.env).toEqual({
+    GATEWAY_PORT: '8443',
+    GATEWAY_UPSTREAMS: '3333,3334',
+    GATEWAY_SDK_ORIGINS: 'http://localhost:4300',
+    LOGIN_QUEUE_MAX_WAIT_MS: '30000',
+    TCCC_TIMEOUT_SECONDS: '5',
+    AUTH_JWKS_TIMEOUT_MS: '2000',
+  });
   expect(services.find((s) => s.name === 'redis')?.args).toEqual(['--port', '6411', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
 });
 
