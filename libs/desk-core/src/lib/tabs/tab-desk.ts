@@ -31,6 +31,7 @@
  * commands so, and "use it here" works without it.
  */
 import { BehaviorSubject, Observable, ReplaySubject, Subject, type Subscription } from 'rxjs';
+import { MAX_CALL_LOG_NOTES } from '../call-logs';
 import { checkOptions, createDesk } from '../create-desk';
 import type { CallLog, CommandInterceptor, CreateDeskOptions, Desk, DeskCommandName, DeskErrorInfo, DeskEvent, DeskState, TabInfo } from '../desk.types';
 import { DeskError, destroyedError, invalidArgument } from '../errors';
@@ -671,6 +672,8 @@ function checkCallLogArgs(path: ForwardedCommand, args: unknown[]): void {
   if (path === 'callLogs.setNotes') {
     if (typeof first !== 'string' || first === '') throw invalidArgument('sessionId', 'must be a session id');
     if (typeof second !== 'string') throw invalidArgument('notes', 'must be a string');
+    // The leader would refuse it too, but only on errors$: a plain argument check throws here, as there.
+    if (second.length > MAX_CALL_LOG_NOTES) throw invalidArgument('notes', `must be at most ${MAX_CALL_LOG_NOTES} characters`);
     return;
   }
   if (typeof first !== 'string' || first === '') throw invalidArgument('id', 'must be the id of a call log');
