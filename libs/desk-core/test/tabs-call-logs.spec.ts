@@ -75,6 +75,74 @@ afterEach(() => {
   for (const tab of tabs) tab.desk.destroy();
 });
 
+describe('a follower\'s optimistic acks', () => {
+  it('two acks that both fail: both records are listed again, in the leader\'s order', async () => {
+    const [a, b] = await leaderAndFollower({ commandTimeoutMs: 150 });
+    missed(a, 's-1');
+    missed(a, 's-2');
+    missed(a, 's-3');
+    await until(() => last(b)?.length === 3, 'the follower to list all three');
+    profile.channels.drop = (message) => message['t'] === 'cmd';
+    b.desk.callLogs.ack('s-1');
+    b.desk.callLogs.ack('s-2');
+    expect(last(b)).toEqual(['s-3']);
+    await until(() => b.errors.length === 2, 'both failed acks said');
+    expect(last(b)).toEqual(['s-1', 's-2', 's-3']);
+    expect(ids(b.desk)).toEqual(['s-1', 's-2', 's-3']);
+  });
+
+  it('"Use it here" while an ack is in flight: once this tab leads, unacked$ is its own desk\'s list, not the follower\'s copy restored', async () => {
+    // Memory only: the record lived in the old leader's tab, the new leader's desk has none.
+    const [a, b] = await leaderAndFollower();
+    missed(a, 's-1');
+    await until(() => last(b)?.[0] === 's-1', 'the follower to list it');
+    profile.channels.drop = (message) => message['t'] === 'cmd'; // in flight, never answered
+    b.desk.callLogs.ack('s-1');
+    await b.desk.useHere();
+    await until(() => b.errors.some((e) => e.code === 'tab_leader_unavailable'), 'the outcome-unknown ack said');
+    await wait(20);
+    expect(ids(b.desk)).toEqual([]);
+    expect(last(b)).toEqual(ids(b.desk));
+  });
+
+  it('the leader\'s list coming between the optimistic ack and its failure: the leader\'s list, the record back in it', async () => {
+    const [a, b] = await leaderAndFollower({ commandTimeoutMs: 150 });
+    missed(a, 's-1');
+    await until(() => last(b)?.[0] === 's-1', 'the follower to list it');
+    profile.channels.drop = (message) => message['t'] === 'cmd';
+    b.desk.callLogs.ack('s-1');
+    expect(last(b)).toEqual([]);
+    a.desk.callLogs.fail('s-1', 'CRM down'); // the leader's list, still with s-1
+    missed(a, 's-2');
+    await until(() => ids(b.desk).includes('s-2'), 'the leader\'s newer list');
+    expect(last(b)).toEqual(['s-2']); // the ack is still under way: not shown again yet
+    await until(() => b.errors.length === 1, 'the failed ack said');
+    expect(last(b)).toEqual(['s-1:CRM down', 's-2']);
+  });
+
+});
+
+describe('a follower\'s unacked$ emits only on change', () => {
+  it('an ack of a record the leader does not have, a sequence gap and its snapshot: no new emission of the same list', async () => {
+    const [a, b] = await leaderAndFollower();
+    missed(a, 's-1');
+    await until(() => last(b)?.[0] === 's-1', 'the follower to list it');
+    const before = b.lists.length;
+    a.desk.callLogs.ack('no-such-log'); // the leader's list is unchanged
+    b.desk.callLogs.ack('no-such-log');
+    await until(() => b.errors.length === 0 && ids(a.desk).length === 1, 'nothing');
+    await wait(30);
+    profile.channels.drop = (message) => message['t'] === 'state';
+    a.sdk.emit('statusChanged', { status: 'busy' });
+    await wait(10);
+    profile.channels.drop = () => false;
+    a.sdk.emit('statusChanged', { status: 'free' }); // the gap shows: hello → snapshot
+    await wait(80);
+    expect(b.lists.slice(before)).toEqual([]);
+    expect(last(b)).toEqual(['s-1']);
+  });
+});
+
 describe('two followers', () => {
   it('acking the same record: both resolve, it is gone everywhere, no tab lists it again', async () => {
     const [a, b] = await leaderAndFollower();

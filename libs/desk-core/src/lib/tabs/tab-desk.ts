@@ -147,13 +147,22 @@ function tabDesk(
    * tab's own while it leads; `max`: the highest heard of (a tab that becomes leader takes a higher one).
    */
   const terms = { leader: 0, max: 0 };
-  /** A follower's copy of the leader's unacknowledged call logs. */
-  let unacked: CallLog[] = [];
-  /** This tab's unacknowledged call logs, on every change: its desk's, or a follower's copy. */
+  /** The leader's unacknowledged call logs, as a follower last heard them. */
+  let leaderUnacked: readonly CallLog[] = [];
+  /** A follower's acks not answered yet (id → how many): not listed meanwhile, listed again if they fail. */
+  const acking = new Map<string, number>();
+  /** This tab's unacknowledged call logs, on every change: its desk's, or the follower's view. */
   const unackedList = new BehaviorSubject<readonly CallLog[]>([]);
+  function show(list: readonly CallLog[]): void {
+    if (!destroyed && !sameLogs(list, unackedList.value)) unackedList.next(list);
+  }
+  function followerUnacked(): readonly CallLog[] {
+    return acking.size === 0 ? leaderUnacked : leaderUnacked.filter((log) => !acking.has(log.id));
+  }
+  /** The leader's list came (a follower): shown unless this tab runs its own desk now. */
   function setUnacked(list: CallLog[]): void {
-    unacked = list;
-    unackedList.next(list);
+    leaderUnacked = list;
+    if (!leads()) show(followerUnacked());
   }
   /** The other-tabs part (tab-peers.ts), once loaded. */
   let peers: Peers | null = null;
@@ -399,7 +408,7 @@ function tabDesk(
         errors.next(error);
         broadcast((n) => ({ t: 'error', leader: tabId, seq: n, error }));
       }),
-      desk.callLogs.unacked$.subscribe((list) => unackedList.next(list)),
+      desk.callLogs.unacked$.subscribe(show),
       desk.callLogs$.subscribe((log) => {
         callLogOffers.next(log);
         broadcast((n) => ({ t: 'callLog', leader: tabId, seq: n, log, unacked: desk.callLogs.unacked().slice() }));
@@ -421,6 +430,8 @@ function tabDesk(
     leaderAcked = null;
     const desk = inner;
     inner = null;
+    // What this tab's desk listed is the best guess until the new leader's list comes.
+    if (desk) leaderUnacked = unackedList.value;
     desk?.destroy(); // the SDK leaves this tab
     updateUnloadGuard(null);
   }
@@ -513,20 +524,38 @@ function tabDesk(
           return;
         }
         checkCallLogArgs(path, args);
-        const before = unacked;
-        if (path === 'callLogs.ack') setUnacked(unacked.filter((log) => log.id !== args[0]));
-        const after = unacked;
+        // An ack shows at once; each ack is undone on its own if it fails (whatever came meanwhile).
+        const acked = path === 'callLogs.ack' ? (args[0] as string) : null;
+        if (acked !== null) {
+          acking.set(acked, (acking.get(acked) ?? 0) + 1);
+          show(followerUnacked());
+        }
         // The API is synchronous: the leader's own checks report on errors$ if they fail.
-        command(path, args).catch((error: unknown) => {
-          if (destroyed) return;
-          // Not acknowledged after all: the list as it was (unless the leader's own list came since).
-          if (unacked === after) setUnacked(before);
-          // A failed load of tab-peers.ts was said on errors$ already.
-          if (!reported.has(error as object)) errors.next(errorInfo(error));
-        });
+        command(path, args).then(
+          () => {
+            // Acked by the leader: gone from its list (its own list follows).
+            if (acked !== null) leaderUnacked = leaderUnacked.filter((log) => log.id !== acked);
+            answered(acked);
+          },
+          (error: unknown) => {
+            answered(acked);
+            if (destroyed) return;
+            // A failed load of tab-peers.ts was said on errors$ already.
+            if (!reported.has(error as object)) errors.next(errorInfo(error));
+          },
+        );
       };
     }
     return (...args: unknown[]) => command(path, args);
+  }
+
+  /** A follower's ack was answered: no longer hidden (a tab that runs its own desk shows that desk's list). */
+  function answered(acked: string | null): void {
+    if (acked === null) return;
+    const left = (acking.get(acked) ?? 1) - 1;
+    if (left > 0) acking.set(acked, left);
+    else acking.delete(acked);
+    if (!leads()) show(followerUnacked());
   }
 
   const api: Record<string, unknown> = {};
@@ -602,7 +631,7 @@ function tabDesk(
     return inner ? inner.devices.isBrowserSupported() : browserFeaturesSupported();
   };
   const callLogsApi = api['callLogs'] as Record<string, unknown>;
-  callLogsApi['unacked'] = () => (inner ? inner.callLogs.unacked() : unacked.slice());
+  callLogsApi['unacked'] = () => (inner ? inner.callLogs.unacked() : followerUnacked().slice());
   callLogsApi['unacked$'] = unackedList.asObservable();
 
   return {
@@ -665,6 +694,13 @@ function clonable(value: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** The same records with the same content (a follower's copies are new objects each time). */
+function sameLogs(a: readonly CallLog[], b: readonly CallLog[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((log, i) => log === b[i] || JSON.stringify(log) === JSON.stringify(b[i]));
 }
 
 function checkCallLogArgs(path: ForwardedCommand, args: unknown[]): void {
