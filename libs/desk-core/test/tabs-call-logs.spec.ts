@@ -143,6 +143,24 @@ describe('a follower\'s unacked$ emits only on change', () => {
   });
 });
 
+describe('a seat change in the leader', () => {
+  it('the follower\'s list is the new seat\'s: nothing of the previous seat remains', async () => {
+    const [a, b] = await leaderAndFollower();
+    missed(a, 's-1');
+    await until(() => last(b)?.[0] === 's-1', 'the follower to list it');
+    seat = 'seat-2';
+    a.sdk.emit('tokenExpired', {});
+    await a.desk.retry(); // a fresh login, which answers with another seat
+    expect(ids(a.desk)).toEqual([]);
+    await until(() => ids(b.desk).length === 0, 'the follower to drop the previous seat\'s records');
+    expect(last(b)).toEqual([]);
+    // Nor its history (the state the follower mirrors).
+    let history = -1;
+    b.desk.history$.subscribe((list) => (history = list.length)).unsubscribe();
+    expect(history).toBe(0);
+  });
+});
+
 describe('two followers', () => {
   it('acking the same record: both resolve, it is gone everywhere, no tab lists it again', async () => {
     const [a, b] = await leaderAndFollower();

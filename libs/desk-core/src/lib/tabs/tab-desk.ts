@@ -253,7 +253,6 @@ function tabDesk(
       channel.postMessage(envelope(message));
     },
     wantConnected: () => (wantConnected = true),
-    acked: () => leaderAcked?.(),
   };
 
   /**
@@ -408,13 +407,16 @@ function tabDesk(
         errors.next(error);
         broadcast((n) => ({ t: 'error', leader: tabId, seq: n, error }));
       }),
-      desk.callLogs.unacked$.subscribe(show),
+      // Every change of the list reaches the followers (an ack, a failure, another seat's login…).
+      desk.callLogs.unacked$.subscribe((list) => {
+        show(list);
+        broadcast((n) => ({ t: 'unacked', leader: tabId, seq: n, unacked: desk.callLogs.unacked().slice() }));
+      }),
       desk.callLogs$.subscribe((log) => {
         callLogOffers.next(log);
         broadcast((n) => ({ t: 'callLog', leader: tabId, seq: n, log, unacked: desk.callLogs.unacked().slice() }));
       }),
     ];
-    leaderAcked = () => broadcast((n) => ({ t: 'unacked', leader: tabId, seq: n, unacked: desk.callLogs.unacked().slice() }));
     // The old leader is gone: what was sent to it has no answer coming. A login asked for here
     // is now this tab's to do.
     peers?.takeOver(desk);
@@ -422,12 +424,9 @@ function tabDesk(
     for (const done of becameLeader.splice(0)) done();
   }
 
-  let leaderAcked: (() => void) | null = null;
-
   function stepDown(): void {
     for (const subscription of innerSubscriptions.splice(0)) subscription.unsubscribe();
     for (const registration of registrations) registration.off = null;
-    leaderAcked = null;
     const desk = inner;
     inner = null;
     // What this tab's desk listed is the best guess until the new leader's list comes.
@@ -491,12 +490,7 @@ function tabDesk(
     await elected;
     if (destroyed) throw destroyedError();
     if (leads() && inner) {
-      const desk = inner;
-      try {
-        return await invoke(desk, path, args);
-      } finally {
-        if (path.startsWith('callLogs.')) leaderAcked?.();
-      }
+      return invoke(inner, path, args);
     }
     if (!clonable(args)) throw invalidArgument('args', 'must be plain data: the command goes to the tab that owns the desk');
     let loaded: Peers | null;
@@ -520,7 +514,6 @@ function tabDesk(
         if (destroyed) throw destroyedError();
         if (leads() && inner) {
           invoke(inner, path, args);
-          leaderAcked?.();
           return;
         }
         checkCallLogArgs(path, args);

@@ -36,8 +36,6 @@ export interface PeerHost {
   postCommand(message: TabMessage): void;
   /** connect() or retry() was asked for: a tab that becomes leader logs in. */
   wantConnected(): void;
-  /** A call-log command ran on the leader: followers get its list of unacknowledged logs. */
-  acked(): void;
 }
 
 export interface Peers {
@@ -227,10 +225,7 @@ export function createPeers(host: PeerHost): Peers {
           reply({ ok: true, value: copy });
         },
         (error: unknown) => reply({ ok: false, error: errorInfo(error) }),
-      )
-      .finally(() => {
-        if (message.path.startsWith('callLogs.')) host.acked();
-      });
+      );
   }
 
   // ---------------------------------------------------------------------------------------------
