@@ -243,4 +243,45 @@ describe('an ack the tab that takes over has to run', () => {
     expect(last(b)).toEqual(['s-2']);
     expect(b.errors).toEqual([]);
   });
+
+  it('"Use it here" while an ack is in flight to the old leader: acking twice is harmless, so it runs here too and the record is not offered again', async () => {
+    const storage = memoryStorage();
+    const [a, b] = await leaderAndFollower({}, storage);
+    const offered: string[] = [];
+    b.desk.callLogs$.subscribe((log) => offered.push(log.id));
+    missed(a, 's-1');
+    missed(a, 's-2');
+    await until(() => last(b)?.length === 2, 'the follower to list both');
+    profile.channels.drop = (message) => message['t'] === 'cmd'; // the old leader never hears it
+    b.desk.callLogs.ack('s-1');
+    await b.desk.useHere();
+    await until(() => offered.length > 0, 'the unsaved record offered');
+    await wait(30);
+    expect(offered).toEqual(['s-2']);
+    expect(ids(b.desk)).toEqual(['s-2']);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('in flight when the leader said bye: it waits for the next leader (this tab), runs here, and is not offered again', async () => {
+    const storage = memoryStorage();
+    const [a, b] = await leaderAndFollower({}, storage);
+    const offered: string[] = [];
+    b.desk.callLogs$.subscribe((log) => offered.push(log.id));
+    missed(a, 's-1');
+    missed(a, 's-2');
+    await until(() => last(b)?.length === 2, 'the follower to list both');
+    profile.channels.drop = (message) => message['t'] === 'cmd';
+    profile.locks.deferCallbacks = true;
+    b.desk.callLogs.ack('s-1'); // sent, never heard
+    await wait(10);
+    a.desk.destroy(); // bye
+    await wait(20);
+    profile.locks.runDeferred();
+    await until(() => role(b) === 'leader', 'b to take over');
+    await until(() => offered.length > 0, 'the unsaved record offered');
+    await wait(30);
+    expect(offered).toEqual(['s-2']);
+    expect(ids(b.desk)).toEqual(['s-2']);
+    expect(b.errors).toEqual([]);
+  });
 });

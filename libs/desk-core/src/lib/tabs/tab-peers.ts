@@ -61,6 +61,8 @@ export interface Peers {
 /** Heartbeats missed before the leader forgets a follower (long enough for a throttled background tab's timers). */
 const MISSED_HEARTBEATS = 13;
 const FORWARDED: ReadonlySet<string> = new Set(FORWARDED_COMMANDS);
+/** Commands that do nothing more when run twice: sent again to whoever leads next, rather than failing as "may have run". */
+const REPEATABLE: ReadonlySet<string> = new Set(['callLogs.ack']);
 
 /**
  * A command was sent to the leader and no answer came: it may have run there. Not retryable (a
@@ -181,7 +183,12 @@ export function createPeers(host: PeerHost): Peers {
           .then(() => invoke(desk, entry.path, entry.args))
           .then(entry.resolve, entry.reject);
       } else if (entry.path === 'connect' || entry.path === 'retry') entry.resolve(invoke(desk, entry.path, entry.args));
-      else entry.reject(outcomeUnknown('it closed or handed the desk over'));
+      else if (REPEATABLE.has(entry.path)) {
+        // Whether or not the old leader ran it, running it again is harmless (else this desk offers the record again).
+        Promise.resolve()
+          .then(() => invoke(desk, entry.path, entry.args))
+          .then(entry.resolve, entry.reject);
+      } else entry.reject(outcomeUnknown('it closed or handed the desk over'));
     }
   }
 
@@ -287,7 +294,7 @@ export function createPeers(host: PeerHost): Peers {
     terms.leader = term;
     for (const [id, entry] of pending) {
       if (entry.leader === next) continue;
-      if (entry.leader === null) {
+      if (entry.leader === null || REPEATABLE.has(entry.path)) {
         send(id, entry);
         continue;
       }
@@ -360,6 +367,11 @@ export function createPeers(host: PeerHost): Peers {
         // Commands from now on wait for the next leader (within their timeout).
         leaderId = null;
         for (const [id, entry] of pending) {
+          // Harmless twice: it waits for the next leader (within its timeout).
+          if (REPEATABLE.has(entry.path)) {
+            entry.leader = null;
+            continue;
+          }
           pending.delete(id);
           clearTimeout(entry.timer);
           entry.reject(outcomeUnknown('its tab closed'));
