@@ -109,6 +109,7 @@ export function createTabDesk(options: TabDeskOptions): Desk {
   const commandTimeoutMs = positive(tabs.commandTimeoutMs, DEFAULT_COMMAND_TIMEOUT_MS, 'tabs.commandTimeoutMs');
   const snapshotRetryMs = positive(tabs.snapshotRetryMs, DEFAULT_SNAPSHOT_RETRY_MS, 'tabs.snapshotRetryMs');
   const heartbeatMs = positive(tabs.heartbeatMs, DEFAULT_HEARTBEAT_MS, 'tabs.heartbeatMs');
+  checkTabOptions(tabs);
   const environment = tabs.environment === undefined ? browserTabEnvironment() : tabs.environment;
   // Fail fast on bad desk options, as createDesk would (the leader's desk is made later).
   checkOptions(deskOptions);
@@ -717,6 +718,19 @@ function checkInterceptor(command: unknown, interceptor: unknown): void {
   } finally {
     probe.destroy();
   }
+}
+
+/** The other tabs options, checked here rather than found out later as a TypeError (or as a tab that never learns its role). */
+function checkTabOptions(tabs: TabOptions): void {
+  const { environment, log, window, tabId } = tabs;
+  if (environment != null && (typeof environment !== 'object' || typeof environment.channel !== 'function' || typeof environment.locks?.request !== 'function')) {
+    throw invalidArgument('tabs.environment', 'must be { locks: { request }, channel(name) }, or null (this tab works alone)');
+  }
+  if (log !== undefined && typeof log !== 'function') throw invalidArgument('tabs.log', 'must be a function');
+  if (window != null && (typeof window.addEventListener !== 'function' || typeof window.removeEventListener !== 'function')) {
+    throw invalidArgument('tabs.window', 'must have addEventListener and removeEventListener, or be null');
+  }
+  if (tabId !== undefined && (typeof tabId !== 'string' || tabId === '')) throw invalidArgument('tabs.tabId', 'must be a non-empty string');
 }
 
 function positive(value: number | undefined, fallback: number, field: string): number {
