@@ -1,5 +1,5 @@
 /** Probes: bad options to createTabDesk, and a desk destroyed while tab-peers.ts loads. */
-import type { Observable } from 'rxjs';
+import { firstValueFrom, type Observable } from 'rxjs';
 import { createTabDesk, type LoginResult, type TabOptions } from '../src/index';
 import { tabPeersChunk } from '../src/lib/tabs/tab-desk';
 import * as realPeers from '../src/lib/tabs/tab-peers';
@@ -21,6 +21,38 @@ describe('createTabDesk checks its tabs options', () => {
     ['tabs.tabId', { environment: null, tabId: 7 as never }],
   ])('%s: %p is refused with invalid_argument', (field, tabs) => {
     expect(make(tabs)).toThrow(expect.objectContaining({ code: 'invalid_argument', field }));
+  });
+
+  it('a lock manager that throws instead of answering: the tab works alone (and connects), it does not hang', async () => {
+    const profile = new FakeProfile();
+    const env = profile.environment('a');
+    const said: string[] = [];
+    const desk = createTabDesk({
+      login,
+      loader: createFakeLoader(createFakeSdk()),
+      callLogStorage: null,
+      historyStorage: null,
+      tabs: {
+        scope: () => 'alice',
+        window: null,
+        log: (m) => said.push(m),
+        environment: {
+          channel: env.channel,
+          locks: {
+            request: () => {
+              throw new Error('SecurityError: not allowed here');
+            },
+          },
+        },
+      },
+    });
+    try {
+      await expect(firstValueFrom(desk.tab$)).resolves.toEqual({ role: 'alone' });
+      await desk.connect();
+      expect(said).toHaveLength(1);
+    } finally {
+      desk.destroy();
+    }
   });
 });
 
