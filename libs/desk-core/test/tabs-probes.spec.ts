@@ -101,3 +101,41 @@ describe('destroyed while tab-peers.ts loads', () => {
     a.destroy();
   });
 });
+
+describe('a sequence gap', () => {
+  it('a state after a gap is a full state: mirrored at once, and so are the next ones, not only once the snapshot asked for comes', async () => {
+    const profile = new FakeProfile();
+    const open = (id: string) =>
+      createTabDesk({ login, loader: createFakeLoader(sdks[id]), callLogStorage: null, historyStorage: null, tabs: { scope: () => 'alice', environment: profile.environment(id), tabId: id, window: null, snapshotRetryMs: 5_000 } });
+    const sdks = { a: createFakeSdk(), b: createFakeSdk() } as Record<string, ReturnType<typeof createFakeSdk>>;
+    const a = open('a');
+    const roles: string[] = [];
+    a.tab$.subscribe((t) => roles.push(t.role));
+    await until(() => roles.at(-1) === 'leader', 'a to lead');
+    const b = open('b');
+    try {
+      await Promise.all([a.connect(), b.connect()]);
+      await gapThenState(b, sdks['a'], profile);
+    } finally {
+      a.destroy();
+      b.destroy();
+    }
+  });
+});
+
+/** A lost event (a gap), then a state while the snapshot asked for is lost too: the follower shows that state. */
+async function gapThenState(b: ReturnType<typeof createTabDesk>, leaderSdk: ReturnType<typeof createFakeSdk>, profile: FakeProfile): Promise<void> {
+  const agentStatus = () => {
+    let status = '';
+    b.agent$.subscribe((agent) => (status = agent.status)).unsubscribe();
+    return status;
+  };
+  profile.channels.drop = (message, _from, to) => to === 'b' && message['t'] === 'event'; // lost: the gap
+  leaderSdk.emit('ready', {}); // an event only
+  await wait(20);
+  profile.channels.drop = (message, _from, to) => to === 'b' && message['t'] === 'snapshot'; // and the snapshot asked for
+  leaderSdk.emit('statusChanged', { status: 'rest' }); // a state (and an event) after the gap
+  await until(() => agentStatus() === 'rest', 'the follower to show the newer state', 1_000);
+  leaderSdk.emit('statusChanged', { status: 'notReady' }); // and the next one, the snapshot still not here
+  await until(() => agentStatus() === 'notReady', 'the follower to show the next state', 1_000);
+}

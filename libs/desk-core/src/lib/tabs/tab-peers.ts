@@ -341,11 +341,14 @@ export function createPeers(host: PeerHost): Peers {
         host.setUnacked(message.unacked);
         host.mirror(message.state);
         return;
-      case 'state':
-        // A full state: applied even after a gap (the snapshot asked for fills in the rest).
+      case 'state': {
+        // A full state of the leader we follow: mirrored even after a gap, and while the snapshot
+        // asked for is on its way (which is never older: the channel keeps the leader's order).
+        const current = message.leader === leaderId && message.seq > lastSeq;
         inSequence(message, term);
-        if (message.leader === leaderId && haveSnapshot) host.mirror(message.state);
+        if (current) host.mirror(message.state);
         return;
+      }
       case 'event':
         if (inSequence(message, term)) host.event(message.event);
         return;
