@@ -109,6 +109,29 @@ describe('callLogs$', () => {
     expect(storage.data.size).toBe(0);
   });
 
+  it('an ack before the login said whose seat it is (a tab that took over runs one made there): what that seat kept skips it, in storage too', async () => {
+    const storage = memoryStorage();
+    const first = await readyDesk(storage);
+    talkedCall(first.sdk, 'i1');
+    talkedCall(first.sdk, 'i2');
+    first.sdk.emit('statusChanged', { status: 'free' });
+    first.desk.destroy(); // neither saved yet
+    const sdk = createFakeSdk();
+    const login = () => Promise.resolve({ sdkUrl: 'https://sdk.example.test/tccc.js?token=t', seatUserId: 'alice@example.com' });
+    const second = createDesk({ login, loader: createFakeLoader(sdk), clock, callLogStorage: storage });
+    const logs: string[] = [];
+    second.callLogs$.subscribe((log) => logs.push(log.id));
+    second.callLogs.ack('i1'); // before connect(): the seat's records are not loaded yet
+    await second.connect();
+    expect(logs).toEqual(['i2']);
+    expect(second.callLogs.unacked().map((log) => log.id)).toEqual(['i2']);
+    second.callLogs.ack('unknown-after-login'); // once the seat is known, an unknown id is nothing to remember
+    second.destroy();
+    const third = await readyDesk(storage);
+    expect(third.logs.map((log) => log.id)).toEqual(['i2']);
+    third.desk.destroy();
+  });
+
   it('fail: kept with the reason and offered again after a reload (also to a late subscriber)', async () => {
     const storage = memoryStorage();
     const first = await readyDesk(storage);

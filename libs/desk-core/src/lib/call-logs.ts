@@ -59,6 +59,11 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
   let waiting: Entry[] = [];
   let seen = RecentIds.EMPTY;
   let seat: string | undefined;
+  /**
+   * Acks of records this desk does not have before any seat is known (a tab that took the desk
+   * over runs an ack made in it as a follower): what that seat's storage brings back skips them.
+   */
+  const earlyAcks = new Set<string>();
   let agentStatus = 'unknown';
   let dropped = 0;
   const offered = new Subject<CallLog>();
@@ -201,9 +206,12 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
       seat = seatUserId;
       const where = key() as string;
       const known = new Set(entries.map((e) => e.log.id));
-      // After a reload: the ACW state of a stored record cannot be known any more, so it is offered.
-      const restored = load(where).filter((e) => !known.has(e.log.id));
-      for (const entry of restored) seen = seen.add(entry.log.sessionId);
+      const stored = load(where).filter((e) => !known.has(e.log.id));
+      // After a reload: the ACW state of a stored record cannot be known any more, so it is offered
+      // (unless it was acked already; persist() below forgets it in storage too).
+      const restored = stored.filter((e) => !earlyAcks.has(e.log.id));
+      earlyAcks.clear();
+      for (const entry of stored) seen = seen.add(entry.log.sessionId);
       entries = [...restored, ...entries.map((e) => (e.log.seatUserId ? e : { ...e, log: { ...e.log, seatUserId } }))];
       waiting = entries.filter((e) => e.awaiting); // the entries given a seat are new objects
       bound();
@@ -216,7 +224,10 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
         const which = idArg(id);
         const before = entries.length;
         entries = entries.filter((e) => e.log.id !== which);
-        if (entries.length === before) return;
+        if (entries.length === before) {
+          if (seat === undefined) remember(earlyAcks, which);
+          return;
+        }
         waiting = waiting.filter((e) => e.log.id !== which);
         persist();
         publish();
@@ -249,6 +260,12 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
       unackedList.complete();
     },
   };
+}
+
+/** Adds to a set kept to the bound (the oldest go first). */
+function remember(ids: Set<string>, id: string): void {
+  ids.add(id);
+  if (ids.size > MAX_UNACKED_CALL_LOGS) ids.delete(ids.values().next().value as string);
 }
 
 /** localStorage when the page has one and it works; else none. */

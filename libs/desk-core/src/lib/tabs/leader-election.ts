@@ -32,6 +32,15 @@ export function startElection(options: {
   /** Counts grants actually received (the id of a grant is taken in its own callback, never at request time). */
   let grant = 0;
 
+  /** A request; one that throws instead of answering (a polyfill, a bad lock manager) fails like a refusal. */
+  function request(options: Parameters<TabLocks['request']>[1], callback: (lock: unknown) => unknown): Promise<unknown> {
+    try {
+      return Promise.resolve(locks.request(name, options, callback));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
   function hold(mine: number): Promise<void> {
     return new Promise<void>((resolve) => {
       release = () => {
@@ -70,28 +79,24 @@ export function startElection(options: {
     const abort = new AbortController();
     leaveQueue = () => abort.abort();
     let mine = -1;
-    locks
-      .request(name, { mode: 'exclusive', signal: abort.signal }, () => {
-        leaveQueue = null;
-        return hold((mine = ++grant));
-      })
-      .catch((error: unknown) => {
-        if (abort.signal.aborted && mine < 0) return; // we left the queue ourselves
-        failed(error, mine);
-      });
+    request({ mode: 'exclusive', signal: abort.signal }, () => {
+      leaveQueue = null;
+      return hold((mine = ++grant));
+    }).catch((error: unknown) => {
+      if (abort.signal.aborted && mine < 0) return; // we left the queue ourselves
+      failed(error, mine);
+    });
   }
 
   let first = -1;
-  locks
-    .request(name, { mode: 'exclusive', ifAvailable: true }, (lock) => {
-      if (lock) return hold((first = ++grant));
-      if (!stopped) {
-        onRole('follower');
-        queue();
-      }
-      return undefined;
-    })
-    .catch((error: unknown) => failed(error, first));
+  request({ mode: 'exclusive', ifAvailable: true }, (lock) => {
+    if (lock) return hold((first = ++grant));
+    if (!stopped) {
+      onRole('follower');
+      queue();
+    }
+    return undefined;
+  }).catch((error: unknown) => failed(error, first));
 
   return {
     steal() {
@@ -99,7 +104,7 @@ export function startElection(options: {
       leaveQueue?.();
       leaveQueue = null;
       let mine = -1;
-      locks.request(name, { mode: 'exclusive', steal: true }, () => hold((mine = ++grant))).catch((error: unknown) => failed(error, mine));
+      request({ mode: 'exclusive', steal: true }, () => hold((mine = ++grant))).catch((error: unknown) => failed(error, mine));
     },
     stop() {
       if (stopped) return;

@@ -31,6 +31,7 @@
  * commands so, and "use it here" works without it.
  */
 import { BehaviorSubject, Observable, ReplaySubject, Subject, type Subscription } from 'rxjs';
+import { MAX_CALL_LOG_NOTES } from '../call-logs';
 import { checkOptions, createDesk } from '../create-desk';
 import type { CallLog, CommandInterceptor, CreateDeskOptions, Desk, DeskCommandName, DeskErrorInfo, DeskEvent, DeskState, TabInfo } from '../desk.types';
 import { DeskError, destroyedError, invalidArgument } from '../errors';
@@ -108,6 +109,7 @@ export function createTabDesk(options: TabDeskOptions): Desk {
   const commandTimeoutMs = positive(tabs.commandTimeoutMs, DEFAULT_COMMAND_TIMEOUT_MS, 'tabs.commandTimeoutMs');
   const snapshotRetryMs = positive(tabs.snapshotRetryMs, DEFAULT_SNAPSHOT_RETRY_MS, 'tabs.snapshotRetryMs');
   const heartbeatMs = positive(tabs.heartbeatMs, DEFAULT_HEARTBEAT_MS, 'tabs.heartbeatMs');
+  checkTabOptions(tabs);
   const environment = tabs.environment === undefined ? browserTabEnvironment() : tabs.environment;
   // Fail fast on bad desk options, as createDesk would (the leader's desk is made later).
   checkOptions(deskOptions);
@@ -146,13 +148,22 @@ function tabDesk(
    * tab's own while it leads; `max`: the highest heard of (a tab that becomes leader takes a higher one).
    */
   const terms = { leader: 0, max: 0 };
-  /** A follower's copy of the leader's unacknowledged call logs. */
-  let unacked: CallLog[] = [];
-  /** This tab's unacknowledged call logs, on every change: its desk's, or a follower's copy. */
+  /** The leader's unacknowledged call logs, as a follower last heard them. */
+  let leaderUnacked: readonly CallLog[] = [];
+  /** A follower's acks not answered yet (id → how many): not listed meanwhile, listed again if they fail. */
+  const acking = new Map<string, number>();
+  /** This tab's unacknowledged call logs, on every change: its desk's, or the follower's view. */
   const unackedList = new BehaviorSubject<readonly CallLog[]>([]);
+  function show(list: readonly CallLog[]): void {
+    if (!destroyed && !sameLogs(list, unackedList.value)) unackedList.next(list);
+  }
+  function followerUnacked(): readonly CallLog[] {
+    return acking.size === 0 ? leaderUnacked : leaderUnacked.filter((log) => !acking.has(log.id));
+  }
+  /** The leader's list came (a follower): shown unless this tab runs its own desk now. */
   function setUnacked(list: CallLog[]): void {
-    unacked = list;
-    unackedList.next(list);
+    leaderUnacked = list;
+    if (!leads()) show(followerUnacked());
   }
   /** The other-tabs part (tab-peers.ts), once loaded. */
   let peers: Peers | null = null;
@@ -243,7 +254,6 @@ function tabDesk(
       channel.postMessage(envelope(message));
     },
     wantConnected: () => (wantConnected = true),
-    acked: () => leaderAcked?.(),
   };
 
   /**
@@ -398,13 +408,16 @@ function tabDesk(
         errors.next(error);
         broadcast((n) => ({ t: 'error', leader: tabId, seq: n, error }));
       }),
-      desk.callLogs.unacked$.subscribe((list) => unackedList.next(list)),
+      // Every change of the list reaches the followers (an ack, a failure, another seat's login…).
+      desk.callLogs.unacked$.subscribe((list) => {
+        show(list);
+        broadcast((n) => ({ t: 'unacked', leader: tabId, seq: n, unacked: desk.callLogs.unacked().slice() }));
+      }),
       desk.callLogs$.subscribe((log) => {
         callLogOffers.next(log);
         broadcast((n) => ({ t: 'callLog', leader: tabId, seq: n, log, unacked: desk.callLogs.unacked().slice() }));
       }),
     ];
-    leaderAcked = () => broadcast((n) => ({ t: 'unacked', leader: tabId, seq: n, unacked: desk.callLogs.unacked().slice() }));
     // The old leader is gone: what was sent to it has no answer coming. A login asked for here
     // is now this tab's to do.
     peers?.takeOver(desk);
@@ -412,14 +425,13 @@ function tabDesk(
     for (const done of becameLeader.splice(0)) done();
   }
 
-  let leaderAcked: (() => void) | null = null;
-
   function stepDown(): void {
     for (const subscription of innerSubscriptions.splice(0)) subscription.unsubscribe();
     for (const registration of registrations) registration.off = null;
-    leaderAcked = null;
     const desk = inner;
     inner = null;
+    // What this tab's desk listed is the best guess until the new leader's list comes.
+    if (desk) leaderUnacked = unackedList.value;
     desk?.destroy(); // the SDK leaves this tab
     updateUnloadGuard(null);
   }
@@ -479,12 +491,7 @@ function tabDesk(
     await elected;
     if (destroyed) throw destroyedError();
     if (leads() && inner) {
-      const desk = inner;
-      try {
-        return await invoke(desk, path, args);
-      } finally {
-        if (path.startsWith('callLogs.')) leaderAcked?.();
-      }
+      return invoke(inner, path, args);
     }
     if (!clonable(args)) throw invalidArgument('args', 'must be plain data: the command goes to the tab that owns the desk');
     let loaded: Peers | null;
@@ -508,24 +515,41 @@ function tabDesk(
         if (destroyed) throw destroyedError();
         if (leads() && inner) {
           invoke(inner, path, args);
-          leaderAcked?.();
           return;
         }
         checkCallLogArgs(path, args);
-        const before = unacked;
-        if (path === 'callLogs.ack') setUnacked(unacked.filter((log) => log.id !== args[0]));
-        const after = unacked;
+        // An ack shows at once; each ack is undone on its own if it fails (whatever came meanwhile).
+        const acked = path === 'callLogs.ack' ? (args[0] as string) : null;
+        if (acked !== null) {
+          acking.set(acked, (acking.get(acked) ?? 0) + 1);
+          show(followerUnacked());
+        }
         // The API is synchronous: the leader's own checks report on errors$ if they fail.
-        command(path, args).catch((error: unknown) => {
-          if (destroyed) return;
-          // Not acknowledged after all: the list as it was (unless the leader's own list came since).
-          if (unacked === after) setUnacked(before);
-          // A failed load of tab-peers.ts was said on errors$ already.
-          if (!reported.has(error as object)) errors.next(errorInfo(error));
-        });
+        command(path, args).then(
+          () => {
+            // Acked by the leader: gone from its list (its own list follows).
+            if (acked !== null) leaderUnacked = leaderUnacked.filter((log) => log.id !== acked);
+            answered(acked);
+          },
+          (error: unknown) => {
+            answered(acked);
+            if (destroyed) return;
+            // A failed load of tab-peers.ts was said on errors$ already.
+            if (!reported.has(error as object)) errors.next(errorInfo(error));
+          },
+        );
       };
     }
     return (...args: unknown[]) => command(path, args);
+  }
+
+  /** A follower's ack was answered: no longer hidden (a tab that runs its own desk shows that desk's list). */
+  function answered(acked: string | null): void {
+    if (acked === null) return;
+    const left = (acking.get(acked) ?? 1) - 1;
+    if (left > 0) acking.set(acked, left);
+    else acking.delete(acked);
+    if (!leads()) show(followerUnacked());
   }
 
   const api: Record<string, unknown> = {};
@@ -601,7 +625,7 @@ function tabDesk(
     return inner ? inner.devices.isBrowserSupported() : browserFeaturesSupported();
   };
   const callLogsApi = api['callLogs'] as Record<string, unknown>;
-  callLogsApi['unacked'] = () => (inner ? inner.callLogs.unacked() : unacked.slice());
+  callLogsApi['unacked'] = () => (inner ? inner.callLogs.unacked() : followerUnacked().slice());
   callLogsApi['unacked$'] = unackedList.asObservable();
 
   return {
@@ -666,11 +690,20 @@ function clonable(value: unknown): boolean {
   }
 }
 
+/** The same records with the same content (a follower's copies are new objects each time). */
+function sameLogs(a: readonly CallLog[], b: readonly CallLog[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((log, i) => log === b[i] || JSON.stringify(log) === JSON.stringify(b[i]));
+}
+
 function checkCallLogArgs(path: ForwardedCommand, args: unknown[]): void {
   const [first, second] = args;
   if (path === 'callLogs.setNotes') {
     if (typeof first !== 'string' || first === '') throw invalidArgument('sessionId', 'must be a session id');
     if (typeof second !== 'string') throw invalidArgument('notes', 'must be a string');
+    // The leader would refuse it too, but only on errors$: a plain argument check throws here, as there.
+    if (second.length > MAX_CALL_LOG_NOTES) throw invalidArgument('notes', `must be at most ${MAX_CALL_LOG_NOTES} characters`);
     return;
   }
   if (typeof first !== 'string' || first === '') throw invalidArgument('id', 'must be the id of a call log');
@@ -685,6 +718,19 @@ function checkInterceptor(command: unknown, interceptor: unknown): void {
   } finally {
     probe.destroy();
   }
+}
+
+/** The other tabs options, checked here rather than found out later as a TypeError (or as a tab that never learns its role). */
+function checkTabOptions(tabs: TabOptions): void {
+  const { environment, log, window, tabId } = tabs;
+  if (environment != null && (typeof environment !== 'object' || typeof environment.channel !== 'function' || typeof environment.locks?.request !== 'function')) {
+    throw invalidArgument('tabs.environment', 'must be { locks: { request }, channel(name) }, or null (this tab works alone)');
+  }
+  if (log !== undefined && typeof log !== 'function') throw invalidArgument('tabs.log', 'must be a function');
+  if (window != null && (typeof window.addEventListener !== 'function' || typeof window.removeEventListener !== 'function')) {
+    throw invalidArgument('tabs.window', 'must have addEventListener and removeEventListener, or be null');
+  }
+  if (tabId !== undefined && (typeof tabId !== 'string' || tabId === '')) throw invalidArgument('tabs.tabId', 'must be a non-empty string');
 }
 
 function positive(value: number | undefined, fallback: number, field: string): number {

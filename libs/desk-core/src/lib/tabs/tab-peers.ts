@@ -36,8 +36,6 @@ export interface PeerHost {
   postCommand(message: TabMessage): void;
   /** connect() or retry() was asked for: a tab that becomes leader logs in. */
   wantConnected(): void;
-  /** A call-log command ran on the leader: followers get its list of unacknowledged logs. */
-  acked(): void;
 }
 
 export interface Peers {
@@ -63,6 +61,8 @@ export interface Peers {
 /** Heartbeats missed before the leader forgets a follower (long enough for a throttled background tab's timers). */
 const MISSED_HEARTBEATS = 13;
 const FORWARDED: ReadonlySet<string> = new Set(FORWARDED_COMMANDS);
+/** Commands that do nothing more when run twice: sent again to whoever leads next, rather than failing as "may have run". */
+const REPEATABLE: ReadonlySet<string> = new Set(['callLogs.ack']);
 
 /**
  * A command was sent to the leader and no answer came: it may have run there. Not retryable (a
@@ -183,7 +183,12 @@ export function createPeers(host: PeerHost): Peers {
           .then(() => invoke(desk, entry.path, entry.args))
           .then(entry.resolve, entry.reject);
       } else if (entry.path === 'connect' || entry.path === 'retry') entry.resolve(invoke(desk, entry.path, entry.args));
-      else entry.reject(outcomeUnknown('it closed or handed the desk over'));
+      else if (REPEATABLE.has(entry.path)) {
+        // Whether or not the old leader ran it, running it again is harmless (else this desk offers the record again).
+        Promise.resolve()
+          .then(() => invoke(desk, entry.path, entry.args))
+          .then(entry.resolve, entry.reject);
+      } else entry.reject(outcomeUnknown('it closed or handed the desk over'));
     }
   }
 
@@ -227,10 +232,7 @@ export function createPeers(host: PeerHost): Peers {
           reply({ ok: true, value: copy });
         },
         (error: unknown) => reply({ ok: false, error: errorInfo(error) }),
-      )
-      .finally(() => {
-        if (message.path.startsWith('callLogs.')) host.acked();
-      });
+      );
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -292,7 +294,7 @@ export function createPeers(host: PeerHost): Peers {
     terms.leader = term;
     for (const [id, entry] of pending) {
       if (entry.leader === next) continue;
-      if (entry.leader === null) {
+      if (entry.leader === null || REPEATABLE.has(entry.path)) {
         send(id, entry);
         continue;
       }
@@ -339,11 +341,14 @@ export function createPeers(host: PeerHost): Peers {
         host.setUnacked(message.unacked);
         host.mirror(message.state);
         return;
-      case 'state':
-        // A full state: applied even after a gap (the snapshot asked for fills in the rest).
+      case 'state': {
+        // A full state of the leader we follow: mirrored even after a gap, and while the snapshot
+        // asked for is on its way (which is never older: the channel keeps the leader's order).
+        const current = message.leader === leaderId && message.seq > lastSeq;
         inSequence(message, term);
-        if (message.leader === leaderId && haveSnapshot) host.mirror(message.state);
+        if (current) host.mirror(message.state);
         return;
+      }
       case 'event':
         if (inSequence(message, term)) host.event(message.event);
         return;
@@ -365,6 +370,11 @@ export function createPeers(host: PeerHost): Peers {
         // Commands from now on wait for the next leader (within their timeout).
         leaderId = null;
         for (const [id, entry] of pending) {
+          // Harmless twice: it waits for the next leader (within its timeout).
+          if (REPEATABLE.has(entry.path)) {
+            entry.leader = null;
+            continue;
+          }
           pending.delete(id);
           clearTimeout(entry.timer);
           entry.reject(outcomeUnknown('its tab closed'));
