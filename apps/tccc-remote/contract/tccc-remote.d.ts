@@ -458,8 +458,10 @@ declare module 'tccc_remote/desk' {
   		/** Records not acknowledged yet, oldest first. */
   		unacked(): readonly CallLog[];
   		/**
-  		 * unacked(), now and on every change (a failed save's `lastFailure` too), in every tab: a
-  		 * follower's is the leader's list, so any tab can show a save that failed and retry it.
+  		 * unacked(), once known and on every change (a failed save's `lastFailure` too), in every tab:
+  		 * a follower's is the leader's list, so any tab can show a save that failed and retry it.
+  		 * Known once the login has named the seat (its stored records are in) or a record came or
+  		 * went: before that it emits nothing, and a tab taking the desk over keeps the list it had.
   		 * Completes on destroy.
   		 */
   		readonly unacked$: Observable<readonly CallLog[]>;
@@ -603,7 +605,7 @@ declare module 'tccc_remote/desk' {
    * The contract's version (semver), exported by `./desk`: the single source. Bump it when the generated
    * contract/tccc-remote.d.ts changes (major: breaking, minor: additions), then `npm run contract:lock`.
    */
-  export const CONTRACT_VERSION = "1.5.0";
+  export const CONTRACT_VERSION = "1.5.1";
 
   export {};
 }
@@ -1058,8 +1060,10 @@ declare module 'tccc_remote/DeskComponent' {
   		/** Records not acknowledged yet, oldest first. */
   		unacked(): readonly CallLog[];
   		/**
-  		 * unacked(), now and on every change (a failed save's `lastFailure` too), in every tab: a
-  		 * follower's is the leader's list, so any tab can show a save that failed and retry it.
+  		 * unacked(), once known and on every change (a failed save's `lastFailure` too), in every tab:
+  		 * a follower's is the leader's list, so any tab can show a save that failed and retry it.
+  		 * Known once the login has named the seat (its stored records are in) or a record came or
+  		 * went: before that it emits nothing, and a tab taking the desk over keeps the list it had.
   		 * Completes on destroy.
   		 */
   		readonly unacked$: Observable<readonly CallLog[]>;
@@ -1800,8 +1804,10 @@ declare module 'tccc_remote/angular' {
   		/** Records not acknowledged yet, oldest first. */
   		unacked(): readonly CallLog[];
   		/**
-  		 * unacked(), now and on every change (a failed save's `lastFailure` too), in every tab: a
-  		 * follower's is the leader's list, so any tab can show a save that failed and retry it.
+  		 * unacked(), once known and on every change (a failed save's `lastFailure` too), in every tab:
+  		 * a follower's is the leader's list, so any tab can show a save that failed and retry it.
+  		 * Known once the login has named the seat (its stored records are in) or a record came or
+  		 * went: before that it emits nothing, and a tab taking the desk over keeps the list it had.
   		 * Completes on destroy.
   		 */
   		readonly unacked$: Observable<readonly CallLog[]>;

@@ -151,6 +151,39 @@ describe('callLogs$', () => {
     expect((await readyDesk(storage)).logs).toEqual([]);
   });
 
+  it('unacked$ says nothing until the login has named the seat (an empty list then would mean "not logged in yet"), then the seat\'s list', async () => {
+    const storage = memoryStorage();
+    const first = await readyDesk(storage);
+    talkedCall(first.sdk, 'i1');
+    first.sdk.emit('statusChanged', { status: 'free' });
+    first.desk.callLogs.fail('i1', 'CRM storage is full');
+    first.desk.destroy(); // a reload: i1 stays in storage
+
+    const sdk = createFakeSdk();
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const login = async () => {
+      await answered;
+      return { sdkUrl: 'https://sdk.example.test/tccc.js?token=secret-token', seatUserId: 'alice@example.com' };
+    };
+    const desk = createDesk({ login, loader: createFakeLoader(sdk), clock, callLogStorage: storage });
+    const lists: string[][] = [];
+    desk.callLogs.unacked$.subscribe((list) => lists.push(list.map((log) => log.id)));
+    const ready = desk.connect();
+    await Promise.resolve();
+    expect(lists).toEqual([]);
+    answer();
+    await ready;
+    expect(lists).toEqual([['i1']]);
+    // A login without a seat (memory only): what memory has is the list, [] included.
+    const seatless = await readyDesk(null, ''); // '': the login names no seat
+    const seen: number[] = [];
+    seatless.desk.callLogs.unacked$.subscribe((list) => seen.push(list.length));
+    expect(seen).toEqual([0]);
+    desk.destroy();
+    seatless.desk.destroy();
+  });
+
   it('unacked$: the list now and on every change (offered, failed with its reason, acked), never one still in after-call work; completes on destroy', async () => {
     const { desk, sdk } = await readyDesk(memoryStorage());
     const lists: string[][] = [];

@@ -22,6 +22,8 @@ let profile: FakeProfile;
 let tabs: Tab[];
 /** The seat the next login answers with. */
 let seat: string;
+/** Logins answer once this settles (a test holds it to keep a takeover's login under way). */
+let loginsWait: Promise<void>;
 
 function memoryStorage(): CallLogStorage {
   const data = new Map<string, string>();
@@ -30,7 +32,10 @@ function memoryStorage(): CallLogStorage {
 
 function openTab(id: string, extra: Partial<TabOptions> = {}, callLogStorage: CallLogStorage | null = null): Tab {
   const sdk = createFakeSdk();
-  const login = (): Promise<LoginResult> => Promise.resolve({ sdkUrl: 'https://sdk.example.test/tccc.js?token=t', seatUserId: seat });
+  const login = async (): Promise<LoginResult> => {
+    await loginsWait;
+    return { sdkUrl: 'https://sdk.example.test/tccc.js?token=t', seatUserId: seat };
+  };
   const desk = createTabDesk({
     login,
     loader: createFakeLoader(sdk),
@@ -69,6 +74,7 @@ beforeEach(() => {
   profile = new FakeProfile();
   tabs = [];
   seat = 'seat-1';
+  loginsWait = Promise.resolve();
 });
 
 afterEach(() => {
@@ -202,6 +208,35 @@ describe('a follower that takes over', () => {
     const late: string[] = [];
     b.desk.callLogs$.subscribe((log) => late.push(log.id)).unsubscribe();
     expect(late).toEqual(['s-2']);
+  });
+});
+
+describe('a takeover while the new leader logs in', () => {
+  it('every tab keeps listing the failed save until the new desk knows its seat, then lists that desk\'s list: never an empty list in between', async () => {
+    const storage = memoryStorage();
+    const [a, b] = await leaderAndFollower({}, storage);
+    const c = openTab('c', {}, storage);
+    await until(() => role(c) === 'follower', 'c to follow');
+    await c.desk.connect();
+    missed(a, 's-1');
+    a.desk.callLogs.fail('s-1', 'disk full');
+    await until(() => last(b)?.[0] === 's-1:disk full' && last(c)?.[0] === 's-1:disk full', 'the followers to list the failure');
+    const [fromB, fromC] = [b.lists.length, c.lists.length];
+    let answer!: () => void;
+    loginsWait = new Promise<void>((resolve) => (answer = resolve));
+    profile.crash(a.id);
+    await until(() => role(b) === 'leader' || role(c) === 'leader', 'a follower to take over');
+    const [next, other] = role(b) === 'leader' ? [b, c] : [c, b];
+    await wait(100); // its login under way
+    expect(next.desk.callLogs.unacked().map(label)).toEqual(['s-1:disk full']);
+    answer();
+    await next.desk.connect(); // resolves once its login is done and the SDK ready
+    await wait(50);
+    // The seat's storage brought the record back: the same list, so nothing new, and never [].
+    expect(b.lists.slice(fromB)).not.toContainEqual([]);
+    expect(c.lists.slice(fromC)).not.toContainEqual([]);
+    expect(last(next)).toEqual(['s-1:disk full']);
+    expect(last(other)).toEqual(['s-1:disk full']);
   });
 });
 

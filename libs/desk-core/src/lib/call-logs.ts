@@ -9,7 +9,7 @@
  * after-call work (`arrange`): until `sessionCompleted` names it, or the agent's status is
  * anything else (the platform had no after-call work for it). Needs `historySize` > 0.
  */
-import { BehaviorSubject, Observable, Subject, type Subscription } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, skipWhile, type Subscription } from 'rxjs';
 import { callLogOf, isCallLog } from './call-log-record';
 import type { AgentState, CallLog, CallLogStorage, Desk, DeskEvent, DeskSession } from './desk.types';
 import { invalidArgument } from './errors';
@@ -88,11 +88,20 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
     return entries.filter((e) => !e.awaiting).map((e) => e.log);
   }
 
-  /** After every change: unacked$ gets the new list, if it is another. */
+  /**
+   * Whether the list is known: the login named the seat (its stored records are in), or a record
+   * came or went. Before that unacked$ says nothing: an empty list then would only mean "not
+   * logged in yet", and a tab taking the desk over would show it in place of the list it had.
+   */
+  let known = false;
+
+  /** After every change: unacked$ gets the new list, if it is another (or the first one known). */
   function publish(): void {
+    const first = !known;
+    known = true;
     const next = unacked();
     const last = unackedList.value;
-    if (next.length === last.length && next.every((log, i) => log === last[i])) return;
+    if (!first && next.length === last.length && next.every((log, i) => log === last[i])) return;
     unackedList.next(next);
   }
 
@@ -197,7 +206,9 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
       return dropped;
     },
     useSeat(seatUserId) {
-      if (!seatUserId || seatUserId === seat) return;
+      // A login without a seat: memory only, and what is in memory is the list.
+      if (!seatUserId) return void (known || publish());
+      if (seatUserId === seat) return;
       if (seat !== undefined) {
         // Another seat's login: the previous seat's records stay in its storage, not on this desk.
         entries = [];
@@ -205,8 +216,8 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
       }
       seat = seatUserId;
       const where = key() as string;
-      const known = new Set(entries.map((e) => e.log.id));
-      const stored = load(where).filter((e) => !known.has(e.log.id));
+      const here = new Set(entries.map((e) => e.log.id));
+      const stored = load(where).filter((e) => !here.has(e.log.id));
       // After a reload: the ACW state of a stored record cannot be known any more, so it is offered
       // (unless it was acked already; persist() below forgets it in storage too).
       const restored = stored.filter((e) => !earlyAcks.has(e.log.id));
@@ -252,7 +263,7 @@ export function createCallLogs(sources: CallLogSources): CallLogTracker {
         persist();
       },
       unacked,
-      unacked$: unackedList.asObservable(),
+      unacked$: unackedList.pipe(skipWhile(() => !known)),
     },
     destroy() {
       for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();

@@ -336,8 +336,10 @@ export interface Desk {
     /** Records not acknowledged yet, oldest first. */
     unacked(): readonly CallLog[];
     /**
-     * unacked(), now and on every change (a failed save's `lastFailure` too), in every tab: a
-     * follower's is the leader's list, so any tab can show a save that failed and retry it.
+     * unacked(), once known and on every change (a failed save's `lastFailure` too), in every tab:
+     * a follower's is the leader's list, so any tab can show a save that failed and retry it.
+     * Known once the login has named the seat (its stored records are in) or a record came or
+     * went: before that it emits nothing, and a tab taking the desk over keeps the list it had.
      * Completes on destroy.
      */
     readonly unacked$: Observable<readonly CallLog[]>;

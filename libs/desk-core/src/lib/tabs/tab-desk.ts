@@ -248,6 +248,7 @@ function tabDesk(
     event: (event) => events.next(event),
     error: (error) => errors.next(error),
     setUnacked,
+    unacked: () => unackedList.value.slice(),
     post,
     postCommand(message) {
       if (!channel) throw new Error('no channel');
@@ -411,11 +412,11 @@ function tabDesk(
       // Every change of the list reaches the followers (an ack, a failure, another seat's login…).
       desk.callLogs.unacked$.subscribe((list) => {
         show(list);
-        broadcast((n) => ({ t: 'unacked', leader: tabId, seq: n, unacked: desk.callLogs.unacked().slice() }));
+        broadcast((n) => ({ t: 'unacked', leader: tabId, seq: n, unacked: list.slice() }));
       }),
       desk.callLogs$.subscribe((log) => {
         callLogOffers.next(log);
-        broadcast((n) => ({ t: 'callLog', leader: tabId, seq: n, log, unacked: desk.callLogs.unacked().slice() }));
+        broadcast((n) => ({ t: 'callLog', leader: tabId, seq: n, log, unacked: unackedList.value.slice() }));
       }),
     ];
     // The old leader is gone: what was sent to it has no answer coming. A login asked for here
@@ -625,7 +626,8 @@ function tabDesk(
     return inner ? inner.devices.isBrowserSupported() : browserFeaturesSupported();
   };
   const callLogsApi = api['callLogs'] as Record<string, unknown>;
-  callLogsApi['unacked'] = () => (inner ? inner.callLogs.unacked() : followerUnacked().slice());
+  // A leader's list is its desk's once known (unacked$), until then what it had as a follower.
+  callLogsApi['unacked'] = () => (inner ? unackedList.value : followerUnacked()).slice();
   callLogsApi['unacked$'] = unackedList.asObservable();
 
   return {

@@ -30,6 +30,8 @@ export interface PeerHost {
   event(event: DeskEvent): void;
   error(error: DeskErrorInfo): void;
   setUnacked(unacked: CallLog[]): void;
+  /** The unacknowledged call logs this tab lists (a leader's: its desk's once known). */
+  unacked(): CallLog[];
   /** Posts with the scope (and the term while leading); never throws (says so on errors$ if it cannot). */
   post(message: TabMessage): void;
   /** Posts a command to the leader, throwing if it cannot be sent. */
@@ -199,7 +201,7 @@ export function createPeers(host: PeerHost): Peers {
       // A follower it had forgotten may have missed what was not posted meanwhile: a snapshot.
       if (desk && (message.t === 'hello' || !known)) {
         flush();
-        host.post({ t: 'snapshot', to: message.from, leader: tabId, seq, state: wireState(host.state()), unacked: desk.callLogs.unacked().slice() });
+        host.post({ t: 'snapshot', to: message.from, leader: tabId, seq, state: wireState(host.state()), unacked: host.unacked() });
       }
     } else if (message.t === 'left') followers.delete(message.from);
     else if (message.t === 'cmd') {
