@@ -16,7 +16,9 @@ const backendOnly = args.has('--backend-only');
 const files = configurationFiles();
 console.log(
   `[stack] DEMO: the cloud is the local emulator and the identity provider its development IdP (not Tencent Cloud, not your SSO); ` +
-    `configuration: token-api ${files.tokenApi}, emulator ${files.emulator}`,
+    `configuration: token-api ${files.tokenApi}, emulator ${files.emulator}; ` +
+    // What the replicas run as (stack.mjs: development unless the operator set NODE_ENV).
+    `token-api NODE_ENV=${process.env.NODE_ENV || 'development'}`,
 );
 
 if (mode === 'prod') {
