@@ -117,6 +117,27 @@ describe('CallLogService (the CRM saves each call log)', () => {
     expect(fake.desk.callLogs.ack).toHaveBeenCalledWith('s1');
   });
 
+  it('sign-out and another user: a failed save of the signed-out desk is not listed, nor retried on the next user\'s desk', () => {
+    const desk$ = TestBed.inject(DeskRemoteService).desk$ as BehaviorSubject<Desk | null>;
+    fake.desk.callLogs.fail.mockImplementation((id: string, reason: string) => fake.unacked$.next([log({ id, lastFailure: reason })]));
+    const service = TestBed.inject(CallLogService);
+    const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new Error('QuotaExceededError');
+    });
+    fake.callLogs$.next(log());
+    setItem.mockRestore();
+    expect(service.failed().map((f) => f.log.id)).toEqual(['s1']);
+    desk$.next(null); // signed out: the desk keeps the log unacked for its seat, offered at the next sign-in
+    expect(service.failed()).toEqual([]);
+    const bob = fakeDesk();
+    delete (bob.desk.callLogs as Partial<typeof bob.desk.callLogs>).unacked$; // a remote before 1.5
+    desk$.next(bob.asDesk);
+    expect(service.failed()).toEqual([]);
+    service.retry('s1');
+    expect(bob.desk.callLogs.ack).not.toHaveBeenCalled();
+    expect(service.saved()).toEqual([]);
+  });
+
   it('a log offered again that is already saved is only acked', () => {
     const service = TestBed.inject(CallLogService);
     fake.callLogs$.next(log());

@@ -33,16 +33,16 @@ export class CallLogService {
   private desk: Desk | null = null;
 
   constructor() {
-    const logs = this.remote.desk$
-      .pipe(switchMap((desk) => (desk ? desk.callLogs$.pipe(map((log) => ({ desk, log }))) : EMPTY)))
-      .subscribe(({ desk, log }) => {
-        this.desk = desk;
-        this.save(log);
-      });
     // Any tab may retry a failed save (an ack from a follower tab reaches the desk's tab).
-    const desks = this.remote.desk$.subscribe((desk) => (this.desk = desk));
+    // A failure belongs to the desk (the seat) it came from: a signed-out desk keeps its logs
+    // unacked and offers them again at the next sign-in, so its list is not shown to the next user.
+    const desks = this.remote.desk$.subscribe((desk) => {
+      if (desk !== this.desk) this.failedHere.set([]);
+      this.desk = desk;
+    });
+    const logs = this.remote.desk$.pipe(switchMap((desk) => desk?.callLogs$ ?? EMPTY)).subscribe((log) => this.save(log));
     const failures = this.remote.desk$
-      .pipe(switchMap((desk) => (desk?.callLogs.unacked$ ? desk.callLogs.unacked$.pipe(map(failedOf)) : of(null))))
+      .pipe(switchMap((desk) => (!desk ? of([]) : desk.callLogs.unacked$ ? desk.callLogs.unacked$.pipe(map(failedOf)) : of(null))))
       .subscribe((list) => this.failedOnDesk.set(list));
     // Another tab of this CRM saved (the tab that owns the desk saves its logs): show them here too.
     const onStorage = (event: StorageEvent) => {
