@@ -15,6 +15,15 @@ const { open } = useBrowser();
 
 const card = (page: Page, sessionId: string, status?: string) =>
   page.locator(`[data-testid="active-session"][data-session-id="${sessionId}"]${status ? `[data-status="${status}"]` : ''}`);
+/** The field's placeholder is shown whole (the CRM's desk panel is narrow). */
+const placeholderFits = (page: Page, testId: string) =>
+  byTestId(page, testId).evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+    context.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { placeholder: input.placeholder, fits: context.measureText(input.placeholder).width <= room };
+  });
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
 
 test('inbound call by keyboard alone: accept, hold, resume, mute, hang up; never while typing in the CRM', async () => {
@@ -96,6 +105,7 @@ test('the language switch changes the desk mid-call without a reload, a new logi
   await closeWorkbench(page);
   await expect(card(page, sessionId).locator('[data-testid="accept"]').textContent()).resolves.toContain('Accept');
   await screenshot(page, 'desk-ringing-en');
+  await expect(placeholderFits(page, 'internal-input')).resolves.toEqual(expect.objectContaining({ fits: true }));
 
   await byTestId(page, 'language-select').selectOption('zh-CN');
   await page.locator('html[lang="zh-CN"] tccc-desk[lang="zh-CN"]').waitFor();
@@ -105,6 +115,7 @@ test('the language switch changes the desk mid-call without a reload, a new logi
   await expect(byTestId(page, 'nav-customers').textContent()).resolves.toBe('客户');
   await closeWorkbench(page);
   await screenshot(page, 'desk-ringing-zh-CN');
+  await expect(placeholderFits(page, 'internal-input')).resolves.toEqual(expect.objectContaining({ fits: true }));
 
   await page.keyboard.press('a');
   await card(page, sessionId, 'talking').waitFor();

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import type { CallLog, Desk } from 'tccc_remote/desk';
-import { BehaviorSubject, of } from 'rxjs';
+import { BehaviorSubject, NEVER, of } from 'rxjs';
 import { fakeDesk } from '../../testing/fake-desk';
 import { DEMO_CALLERS } from '../customers/customers.data';
 import { DeskRemoteService } from '../desk/desk-remote.service';
@@ -122,6 +122,38 @@ describe('CallLogService (the CRM saves each call log)', () => {
     service.retry('s1');
     expect(service.failed()).toEqual([]);
     expect(fake.desk.callLogs.ack).toHaveBeenCalledWith('s1');
+  });
+
+  it('sign-out and another user: a failed save of the signed-out desk is not listed, nor retried on the next user\'s desk', () => {
+    const desk$ = TestBed.inject(DeskRemoteService).desk$ as BehaviorSubject<Desk | null>;
+    fake.desk.callLogs.fail.mockImplementation((id: string, reason: string) => fake.unacked$.next([log({ id, lastFailure: reason })]));
+    const service = TestBed.inject(CallLogService);
+    const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new Error('QuotaExceededError');
+    });
+    fake.callLogs$.next(log());
+    setItem.mockRestore();
+    expect(service.failed().map((f) => f.log.id)).toEqual(['s1']);
+    desk$.next(null); // signed out: the desk keeps the log unacked for its seat, offered at the next sign-in
+    expect(service.failed()).toEqual([]);
+    const bob = fakeDesk();
+    delete (bob.desk.callLogs as Partial<typeof bob.desk.callLogs>).unacked$; // a remote before 1.5
+    desk$.next(bob.asDesk);
+    expect(service.failed()).toEqual([]);
+    service.retry('s1');
+    expect(bob.desk.callLogs.ack).not.toHaveBeenCalled();
+    expect(service.saved()).toEqual([]);
+  });
+
+  it('a desk whose list is not known yet (its login under way) lists no failures, not the previous desk\'s', () => {
+    const desk$ = TestBed.inject(DeskRemoteService).desk$ as BehaviorSubject<Desk | null>;
+    const service = TestBed.inject(CallLogService);
+    fake.unacked$.next([log({ lastFailure: 'disk full' })]);
+    expect(service.failed().map((f) => f.log.id)).toEqual(['s1']);
+    const next = fakeDesk();
+    Object.assign(next.desk.callLogs, { unacked$: NEVER }); // says nothing until its seat is known
+    desk$.next(next.asDesk);
+    expect(service.failed()).toEqual([]);
   });
 
   it('a log offered again that is already saved is only acked', () => {

@@ -7,7 +7,7 @@
  */
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { CallLog, Desk } from 'tccc_remote/desk';
-import { EMPTY, map, of, switchMap } from 'rxjs';
+import { EMPTY, map, of, startWith, switchMap } from 'rxjs';
 import { CUSTOMERS } from '../customers/customers.data';
 import { DeskRemoteService } from '../desk/desk-remote.service';
 import { toSaved, type SavedCallLog } from './saved-call-log';
@@ -33,12 +33,17 @@ export class CallLogService {
   private desk: Desk | null = null;
 
   constructor() {
-    // First: callLogs$ replays what is un-acked at once, and each save acks on this desk. Any tab
-    // may retry a failed save (an ack from a follower tab reaches the desk's tab).
-    const desks = this.remote.desk$.subscribe((desk) => (this.desk = desk));
+    // First: callLogs$ replays what is un-acked at once, and each save acks on this desk.
+    // Any tab may retry a failed save (an ack from a follower tab reaches the desk's tab).
+    // A failure belongs to the desk (the seat) it came from: a signed-out desk keeps its logs
+    // unacked and offers them again at the next sign-in, so its list is not shown to the next user.
+    const desks = this.remote.desk$.subscribe((desk) => {
+      if (desk !== this.desk) this.failedHere.set([]);
+      this.desk = desk;
+    });
     const logs = this.remote.desk$.pipe(switchMap((desk) => desk?.callLogs$ ?? EMPTY)).subscribe((log) => this.save(log));
     const failures = this.remote.desk$
-      .pipe(switchMap((desk) => (desk?.callLogs.unacked$ ? desk.callLogs.unacked$.pipe(map(failedOf)) : of(null))))
+      .pipe(switchMap((desk) => (!desk ? of([]) : desk.callLogs.unacked$ ? desk.callLogs.unacked$.pipe(map(failedOf), startWith([])) : of(null))))
       .subscribe((list) => this.failedOnDesk.set(list));
     // Another tab of this CRM saved (the tab that owns the desk saves its logs): show them here too.
     const onStorage = (event: StorageEvent) => {
@@ -46,7 +51,7 @@ export class CallLogService {
     };
     globalThis.addEventListener?.('storage', onStorage);
     inject(DestroyRef).onDestroy(() => {
-      for (const subscription of [desks, logs, failures]) subscription.unsubscribe();
+      for (const subscription of [logs, desks, failures]) subscription.unsubscribe();
       globalThis.removeEventListener?.('storage', onStorage);
     });
   }

@@ -280,6 +280,13 @@ describe('<tccc-desk>', () => {
     expect(desk.call.internal).toHaveBeenCalledWith({ calleeUserId: 'bob@example.com' });
   });
 
+  it('the colleague field has a visible label and a placeholder that fits a narrow panel (the example only)', async () => {
+    const label = fixture.nativeElement.querySelector('label[for="tccc-internal-input"]') as HTMLLabelElement;
+    expect(label.classList.contains('visually-hidden')).toBe(false);
+    expect(label.textContent?.trim()).toBe('Colleague to call');
+    expect((el('internal-input') as HTMLInputElement).placeholder).toBe('agent@example.com');
+  });
+
   it('while busy the status picker shows Busy (never blank); a request shows as pending', async () => {
     desk.setAgent({ status: 'busy', online: true });
     await stable();

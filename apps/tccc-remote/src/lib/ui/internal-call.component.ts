@@ -6,22 +6,27 @@ import { DeskI18n } from '../i18n/desk-i18n';
   selector: 'tccc-internal-call',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <!-- A visible label: in a narrow panel (a CRM's side column) a long placeholder is cut off. -->
     <form class="internal" (submit)="$event.preventDefault(); call()">
-      <label for="tccc-internal-input" class="visually-hidden">{{ t('internal.label') }}</label>
-      <input
-        id="tccc-internal-input"
-        data-testid="internal-input"
-        autocomplete="off"
-        [placeholder]="t('internal.placeholder')"
-        [disabled]="disabled()"
-        [value]="callee()"
-        (input)="callee.set($any($event.target).value)"
-      />
-      <button type="submit" data-testid="internal-button" [disabled]="disabled() || !valid()">{{ t('internal.call') }}</button>
+      <label for="tccc-internal-input" class="caption">{{ t('internal.label') }}</label>
+      <div class="row">
+        <input
+          id="tccc-internal-input"
+          data-testid="internal-input"
+          autocomplete="off"
+          [placeholder]="t('internal.placeholder')"
+          [disabled]="disabled()"
+          [value]="callee()"
+          (input)="callee.set($any($event.target).value)"
+        />
+        <button type="submit" data-testid="internal-button" [disabled]="disabled() || !valid()">{{ t('internal.call') }}</button>
+      </div>
     </form>
   `,
   styles: `
-    .internal { display: flex; gap: 6px; }
+    .internal { display: grid; gap: 2px; }
+    .caption { font-size: 11px; color: var(--tccc-muted); }
+    .row { display: flex; gap: 6px; }
     input { flex: 1; min-width: 0; }
   `,
 })
