@@ -263,6 +263,13 @@ describe("the read timeout toward token-api (above a login's longest answer)", (
     expect([...given!].sort()).toEqual([...read!].sort());
   });
 
+  it("assumes token-api's own defaults (apps/token-api/.env.example) where the environment sets none", () => {
+    const script = `import { LOGIN_TIMING } from ${JSON.stringify(pathToFileURL(GATEWAY).href)}; console.log(JSON.stringify(LOGIN_TIMING));`;
+    const assumed = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<string, number>;
+    const example = readFileSync(join(__dirname, '..', '..', '..', 'apps', 'token-api', '.env.example'), 'utf8');
+    for (const [name, value] of Object.entries(assumed)) expect(`${name}=${new RegExp(`^${name}=(.*)$`, 'm').exec(example)?.[1]}`).toBe(`${name}=${value}`);
+  });
+
   it('is 45 s with token-api\'s defaults (JWKS 2 s + queue 30 s + Tencent 5 s, and room)', () => {
     expect(readTimeoutIn({})).toBe('45s');
   });
