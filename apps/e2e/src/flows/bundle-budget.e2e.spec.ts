@@ -10,8 +10,10 @@
  * never retry: first-contact-chunks.ts), counted here as they are downloaded before any contact;
  * 41.0 KB with the tabs' other-tab side, the diagnostics document, the interceptor chain and the
  * commands' errors and actions loaded on demand, and the desk's core and the first contact's two
- * components one chunk each. The limit is 42 KB for everything (a ratchet: lower it when the desk
- * gets smaller). The full report with a table is `npm run bench:bundle`.
+ * components one chunk each; 42.4 KB with @error fallbacks for every @defer, the unacknowledged
+ * call logs shown in every tab (callLogs.unacked$), the tabs' input checks and takeover fixes, and
+ * the colleague field's visible label. The limit is 43 KB for everything (a ratchet: lower it when
+ * the desk gets smaller). The full report with a table is `npm run bench:bundle`.
  */
 import { gzipSync } from 'node:zlib';
 import { useBrowser } from '../support/fixture';
@@ -19,9 +21,9 @@ import { signInReady } from '../support/shell';
 import { REMOTE } from '../support/urls';
 
 const { open } = useBrowser();
-const LIMIT_BYTES = 42 * 1024;
+const LIMIT_BYTES = 43 * 1024;
 
-test('the desk adds at most 42 KB gzip to a shell that already has Angular (no federation runtime, no Angular, no rxjs)', async () => {
+test('the desk adds at most 43 KB gzip to a shell that already has Angular (no federation runtime, no Angular, no rxjs)', async () => {
   const { page } = await open();
   const sizes: Promise<{ url: string; gzip: number }>[] = [];
   page.on('response', (response) => {
