@@ -70,6 +70,17 @@ async function leaderAndFollower(followerOptions: Partial<TabOptions> = {}, stor
   return [a, b];
 }
 
+/** A leader and a follower on one storage, two records listed in both; what b's callLogs$ offers. */
+async function twoListed(): Promise<{ a: Tab; b: Tab; offered: string[] }> {
+  const [a, b] = await leaderAndFollower({}, memoryStorage());
+  const offered: string[] = [];
+  b.desk.callLogs$.subscribe((log) => offered.push(log.id));
+  missed(a, 's-1');
+  missed(a, 's-2');
+  await until(() => last(b)?.length === 2, 'the follower to list both');
+  return { a, b, offered };
+}
+
 beforeEach(() => {
   profile = new FakeProfile();
   tabs = [];
@@ -190,13 +201,7 @@ describe('two followers', () => {
 
 describe('a follower that takes over', () => {
   it('its callLogs$ offers what is still unacknowledged exactly once, and unacked$ ends on its own desk\'s list', async () => {
-    const storage = memoryStorage();
-    const [a, b] = await leaderAndFollower({}, storage);
-    const offered: string[] = [];
-    b.desk.callLogs$.subscribe((log) => offered.push(log.id));
-    missed(a, 's-1');
-    missed(a, 's-2');
-    await until(() => last(b)?.length === 2, 'the follower to list both');
+    const { a, b, offered } = await twoListed();
     b.desk.callLogs.ack('s-1');
     await until(() => ids(a.desk).length === 1, 'the ack in the leader');
     profile.crash(a.id);
@@ -259,13 +264,7 @@ describe('what a follower checks itself', () => {
 
 describe('an ack the tab that takes over has to run', () => {
   it('queued while no leader was known, run here once this tab leads: the record is not offered again after its login', async () => {
-    const storage = memoryStorage();
-    const [a, b] = await leaderAndFollower({}, storage);
-    const offered: string[] = [];
-    b.desk.callLogs$.subscribe((log) => offered.push(log.id));
-    missed(a, 's-1');
-    missed(a, 's-2');
-    await until(() => last(b)?.length === 2, 'the follower to list both');
+    const { a, b, offered } = await twoListed();
     profile.locks.deferCallbacks = true; // b is granted the lock, but leads only on runDeferred()
     a.desk.destroy(); // bye: b knows of no leader
     await wait(20);
@@ -281,13 +280,7 @@ describe('an ack the tab that takes over has to run', () => {
   });
 
   it('"Use it here" while an ack is in flight to the old leader: acking twice is harmless, so it runs here too and the record is not offered again', async () => {
-    const storage = memoryStorage();
-    const [a, b] = await leaderAndFollower({}, storage);
-    const offered: string[] = [];
-    b.desk.callLogs$.subscribe((log) => offered.push(log.id));
-    missed(a, 's-1');
-    missed(a, 's-2');
-    await until(() => last(b)?.length === 2, 'the follower to list both');
+    const { b, offered } = await twoListed();
     profile.channels.drop = (message) => message['t'] === 'cmd'; // the old leader never hears it
     b.desk.callLogs.ack('s-1');
     await b.desk.useHere();
@@ -299,13 +292,7 @@ describe('an ack the tab that takes over has to run', () => {
   });
 
   it('in flight when the leader said bye: it waits for the next leader (this tab), runs here, and is not offered again', async () => {
-    const storage = memoryStorage();
-    const [a, b] = await leaderAndFollower({}, storage);
-    const offered: string[] = [];
-    b.desk.callLogs$.subscribe((log) => offered.push(log.id));
-    missed(a, 's-1');
-    missed(a, 's-2');
-    await until(() => last(b)?.length === 2, 'the follower to list both');
+    const { a, b, offered } = await twoListed();
     profile.channels.drop = (message) => message['t'] === 'cmd';
     profile.locks.deferCallbacks = true;
     b.desk.callLogs.ack('s-1'); // sent, never heard
