@@ -37,6 +37,15 @@ function talkedCall(sdk: FakeSdk, id: string): void {
   sdk.emit('sessionEnded', { sessionId: id, closeBy: 'client', mainReason: 'hang up', subReason: 'caller hung up' });
 }
 
+/** A ready desk whose host could not save the call log of i1 (a talked call, after-call work over). */
+async function failedSave(storage: CallLogStorage, reason: string): ReturnType<typeof readyDesk> {
+  const desk = await readyDesk(storage);
+  talkedCall(desk.sdk, 'i1');
+  desk.sdk.emit('statusChanged', { status: 'free' });
+  desk.desk.callLogs.fail('i1', reason);
+  return desk;
+}
+
 describe('callLogs$', () => {
   it('one record per finished contact, after after-call work, with the notes the agent typed', async () => {
     const { desk, sdk, logs } = await readyDesk(memoryStorage());
@@ -134,10 +143,7 @@ describe('callLogs$', () => {
 
   it('fail: kept with the reason and offered again after a reload (also to a late subscriber)', async () => {
     const storage = memoryStorage();
-    const first = await readyDesk(storage);
-    talkedCall(first.sdk, 'i1');
-    first.sdk.emit('statusChanged', { status: 'free' });
-    first.desk.callLogs.fail('i1', 'CRM returned 503');
+    const first = await failedSave(storage, 'CRM returned 503');
     // A late subscriber on the same page gets what is not acked.
     const late: CallLog[] = [];
     first.desk.callLogs$.subscribe((log) => late.push(log));
@@ -153,10 +159,7 @@ describe('callLogs$', () => {
 
   it('unacked$ says nothing until the login has named the seat (an empty list then would mean "not logged in yet"), then the seat\'s list', async () => {
     const storage = memoryStorage();
-    const first = await readyDesk(storage);
-    talkedCall(first.sdk, 'i1');
-    first.sdk.emit('statusChanged', { status: 'free' });
-    first.desk.callLogs.fail('i1', 'CRM storage is full');
+    const first = await failedSave(storage, 'CRM storage is full');
     first.desk.destroy(); // a reload: i1 stays in storage
 
     const sdk = createFakeSdk();

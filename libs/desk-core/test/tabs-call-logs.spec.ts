@@ -81,6 +81,14 @@ async function twoListed(): Promise<{ a: Tab; b: Tab; offered: string[] }> {
   return { a, b, offered };
 }
 
+/** After the takeover: b's desk offers s-2 (not the acked s-1), once, and lists only it. */
+async function onlyTheUnsavedOffered(b: Tab, offered: string[]): Promise<void> {
+  await until(() => offered.length > 0, 'the unsaved record offered');
+  await wait(30);
+  expect(offered).toEqual(['s-2']);
+  expect(ids(b.desk)).toEqual(['s-2']);
+}
+
 beforeEach(() => {
   profile = new FakeProfile();
   tabs = [];
@@ -271,10 +279,7 @@ describe('an ack the tab that takes over has to run', () => {
     b.desk.callLogs.ack('s-1'); // waits for a leader: this tab, as it turns out
     profile.locks.runDeferred();
     await until(() => role(b) === 'leader', 'b to take over');
-    await until(() => offered.length > 0, 'the unsaved record offered');
-    await wait(30);
-    expect(offered).toEqual(['s-2']);
-    expect(ids(b.desk)).toEqual(['s-2']);
+    await onlyTheUnsavedOffered(b, offered);
     expect(last(b)).toEqual(['s-2']);
     expect(b.errors).toEqual([]);
   });
@@ -284,10 +289,7 @@ describe('an ack the tab that takes over has to run', () => {
     profile.channels.drop = (message) => message['t'] === 'cmd'; // the old leader never hears it
     b.desk.callLogs.ack('s-1');
     await b.desk.useHere();
-    await until(() => offered.length > 0, 'the unsaved record offered');
-    await wait(30);
-    expect(offered).toEqual(['s-2']);
-    expect(ids(b.desk)).toEqual(['s-2']);
+    await onlyTheUnsavedOffered(b, offered);
     expect(b.errors).toEqual([]);
   });
 
@@ -301,10 +303,7 @@ describe('an ack the tab that takes over has to run', () => {
     await wait(20);
     profile.locks.runDeferred();
     await until(() => role(b) === 'leader', 'b to take over');
-    await until(() => offered.length > 0, 'the unsaved record offered');
-    await wait(30);
-    expect(offered).toEqual(['s-2']);
-    expect(ids(b.desk)).toEqual(['s-2']);
+    await onlyTheUnsavedOffered(b, offered);
     expect(b.errors).toEqual([]);
   });
 });
