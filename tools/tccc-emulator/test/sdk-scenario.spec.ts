@@ -441,6 +441,7 @@ describe('control API input', () => {
     ['a field of another type', { type: 'phone', nickname: 'x' }],
     ['a negative timeout', { type: 'phone', timeout: -1 }],
     ['an unknown field', { type: 'im', colour: 'red' }],
+    ['a remark on an internal call (the guide’s internal table has none)', { type: 'internal', remark: 'x' }],
     ['no type', {}],
   ])('inbound rejects %s with 400', async (_case, body) => {
     const response = await control(emulator, 'POST', '/sdk/inbound', body);
