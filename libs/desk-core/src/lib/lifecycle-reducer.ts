@@ -69,8 +69,12 @@ export function reduceLifecycle(p: StateParts, action: DeskAction): StateParts {
 
 /** `statusChanged`: the platform's word, which settles any pending request. */
 export function onStatusChanged(p: StateParts, payload: unknown): EventResult {
-  const status = fieldsOf(payload)?.['status'];
-  if (!PLATFORM_AGENT_STATUSES.includes(status as PlatformAgentStatus)) return unexpected('statusChanged without a known status');
+  const fields = fieldsOf(payload);
+  if (!fields) return unexpected('statusChanged without a payload object');
+  const status = fields['status'];
+  // `status` is optional on the vendor's event page: without one there is nothing to learn.
+  if (status === undefined) return p;
+  if (!PLATFORM_AGENT_STATUSES.includes(status as PlatformAgentStatus)) return unexpected('statusChanged with an unknown status');
   const before = p.agent;
   const next: AgentState = { status: status as PlatformAgentStatus, online: before.online };
   if (status === 'rest') {
