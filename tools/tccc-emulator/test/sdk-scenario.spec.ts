@@ -94,6 +94,11 @@ describe('outbound phone call', () => {
     expect(bad).toMatchObject({ status: 'error', errorMsg: expect.stringMatching(/phoneNumber/) });
     expect(bad.errMsg).toBe(bad.errorMsg);
   });
+
+  it('is no stricter than the desk: a uui of 1,024 characters (desk-core COMMAND_LIMITS.uui) is placed', async () => {
+    const response = await alice.rpc('Call.startOutboundCall', { phoneNumber: '13800000004', uui: 'u'.repeat(1024) });
+    expect(response).toMatchObject({ status: 'success', data: { sessionId: expect.any(String) } });
+  });
 });
 
 describe('inbound phone call', () => {
