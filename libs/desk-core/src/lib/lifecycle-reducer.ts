@@ -1,9 +1,9 @@
 /**
  * The lifecycle and the agent: idle → authenticating → loading → ready | error, and the agent's
  * status. The platform's `statusChanged` is the agent's status; a `setStatus` is only `pending`
- * until the platform confirms it (any statusChanged) or the command fails. Online is the agent's
- * sign-in: true once the SDK is ready, then whatever `online()`/`offline()` last did (a status
- * from the platform does not sign anyone in).
+ * until the platform confirms it (any statusChanged that names a status) or the command fails.
+ * Online is the agent's sign-in: true once the SDK is ready, then whatever `online()`/`offline()`
+ * last did (a status from the platform does not sign anyone in).
  */
 import { PLATFORM_AGENT_STATUSES, type PlatformAgentStatus } from '@tccc-desk/tccc-sdk';
 import type { DeskAction } from './actions';
