@@ -176,7 +176,10 @@ declare module 'tccc_remote/desk' {
   	userId?: string;
   	nickname?: string;
   	avatar?: string;
-  	/** Where the contact came from (chat and voip: the channel source). */
+  	/**
+  	 * The payload's `peerSource`, as sent. The guide's tables differ: chat 渠道来源 (the channel
+  	 * source), voip 主叫号码归属地 (the caller number's location).
+  	 */
   	peerSource?: string;
   	/** Chat: the channel's name (`channelName`). */
   	channelName?: string;
@@ -605,7 +608,7 @@ declare module 'tccc_remote/desk' {
    * The contract's version (semver), exported by `./desk`: the single source. Bump it when the generated
    * contract/tccc-remote.d.ts changes (major: breaking, minor: additions), then `npm run contract:lock`.
    */
-  export const CONTRACT_VERSION = "1.5.1";
+  export const CONTRACT_VERSION = "1.5.2";
 
   export {};
 }
@@ -786,7 +789,10 @@ declare module 'tccc_remote/DeskComponent' {
   	userId?: string;
   	nickname?: string;
   	avatar?: string;
-  	/** Where the contact came from (chat and voip: the channel source). */
+  	/**
+  	 * The payload's `peerSource`, as sent. The guide's tables differ: chat 渠道来源 (the channel
+  	 * source), voip 主叫号码归属地 (the caller number's location).
+  	 */
   	peerSource?: string;
   	/** Chat: the channel's name (`channelName`). */
   	channelName?: string;
@@ -1530,7 +1536,10 @@ declare module 'tccc_remote/angular' {
   	userId?: string;
   	nickname?: string;
   	avatar?: string;
-  	/** Where the contact came from (chat and voip: the channel source). */
+  	/**
+  	 * The payload's `peerSource`, as sent. The guide's tables differ: chat 渠道来源 (the channel
+  	 * source), voip 主叫号码归属地 (the caller number's location).
+  	 */
   	peerSource?: string;
   	/** Chat: the channel's name (`channelName`). */
   	channelName?: string;

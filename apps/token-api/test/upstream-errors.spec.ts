@@ -103,6 +103,31 @@ it('404 seat_not_found for InvalidParameterValue.AccountNotExist', async () => {
   expect(await failureOf(minter())).toMatchObject({ status: 404, code: 'seat_not_found' });
 });
 
+// Every code shared/reference/ccc-cloud-api.md lists (the action's own, then the common ones), as
+// the real client reports it; the label keeps the code for metrics and logs.
+it.each([
+  ['InternalError', 502, 'upstream_error'],
+  ['InternalError.DBError', 502, 'upstream_error'],
+  ['InvalidParameter.InstanceNotExist', 502, 'upstream_error'],
+  ['InvalidParameterValue.AccountNotExist', 404, 'seat_not_found'],
+  ['InvalidParameterValue.InstanceNotExist', 502, 'upstream_error'],
+  ['OperationDenied.UinDisabled', 502, 'upstream_error'],
+  ['AuthFailure.InvalidAuthorization', 502, 'upstream_auth_failed'],
+  ['AuthFailure.InvalidSecretId', 502, 'upstream_auth_failed'],
+  ['AuthFailure.SecretIdNotFound', 502, 'upstream_auth_failed'],
+  ['AuthFailure.SignatureExpire', 502, 'upstream_auth_failed'],
+  ['AuthFailure.SignatureFailure', 502, 'upstream_auth_failed'],
+  ['AuthFailure.TokenFailure', 502, 'upstream_auth_failed'],
+  ['AuthFailure.UnauthorizedOperation', 502, 'upstream_auth_failed'],
+  ['RequestLimitExceeded', 502, 'upstream_rate_limited'],
+])('documented %s → %i %s', async (tencentCode, status, code) => {
+  handler = json({ Response: { Error: { Code: tencentCode, Message: 'upstream words' }, RequestId: 'r' } });
+  const thrown = await minter(port, 0)(seat).catch((error: unknown) => error);
+  expect(thrown).toMatchObject({ status, code });
+  expect((thrown as Error).message).not.toContain('upstream words');
+  expect(mapUpstreamError((thrown as AppError).cause).upstreamCode).toBe(tencentCode);
+});
+
 it('504 upstream_timeout when no answer comes within reqTimeout', async () => {
   handler = () => undefined; // never answers
   const started = Date.now();

@@ -202,10 +202,22 @@ describe('reducer: agent', () => {
     expect(reducer(pending, A.statusRequestFailed('notReady')).agent.pending).toBeUndefined();
   });
 
-  it('a statusChanged without a known status is unexpected', () => {
-    const state = reduceAll([ev('statusChanged', { status: 'dancing' }), ev('statusChanged', {})]);
+  it('a statusChanged with an unknown status is unexpected', () => {
+    const state = reduceAll([ev('statusChanged', { status: 'dancing' }), ev('statusChanged', { status: 42 }), ev('statusChanged', 'busy')]);
     expect(state.agent.status).toBe('unknown');
-    expect(state.diagnostics.unexpectedEvents).toBe(2);
+    expect(state.diagnostics.unexpectedEvents).toBe(3);
+  });
+
+  // The vendor's event page types it `{ status?: … }`: a statusChanged without one is documented.
+  it('a statusChanged without a status is documented: it changes nothing and is not unexpected', () => {
+    const reducer = createReducer({ historySize: 50 });
+    const free = reducer(reducer(initialState(), A.ready(1)), ev('statusChanged', { status: 'free' }));
+    const pending = reducer(free, A.statusRequested('rest', 'lunch'));
+    for (const payload of [{}, { status: undefined }]) {
+      const next = reducer(pending, ev('statusChanged', payload));
+      expect(next.agent).toEqual(pending.agent);
+      expect(next.diagnostics).toEqual({ unexpectedEvents: 0, eventsSeen: pending.diagnostics.eventsSeen + 1 });
+    }
   });
 });
 

@@ -167,3 +167,36 @@ it('loads from a real SdkURL, exposes every documented function, and runs inboun
   await root.waitFor({ state: 'detached', timeout: 10_000 });
   await waitUntil(async () => (await sdkState(emulator)).pages.length === 0, 10_000);
 });
+
+it('an SdkURL past its 10 minutes loads, and its SDK fires tokenExpired { message } instead of ready (the vendor event page)', async () => {
+  let now = Date.now();
+  const late = await startEmulator({ port: 0, logger: false, clock: () => now });
+  try {
+    await page.goto(portalUrl);
+    const sdkUrl = await mintSdkUrl(late);
+    now += 10 * 60 * 1000 + 1;
+    const first = await page.evaluate(
+      (url) =>
+        new Promise<{ name: string; response: unknown }>((resolve, reject) => {
+          const script = document.createElement('script');
+          script.setAttribute('crossorigin', 'anonymous');
+          script.src = url;
+          script.addEventListener('error', () => reject(new Error('the SdkURL script did not load')));
+          script.addEventListener('load', () => {
+            const tccc = (window as unknown as { tccc: { on(e: string, l: (r: unknown) => void): void; events: Record<string, string> } }).tccc;
+            tccc.on(tccc.events.ready, (response) => resolve({ name: 'ready', response }));
+            tccc.on(tccc.events.tokenExpired, (response) => resolve({ name: 'tokenExpired', response }));
+          });
+          document.body.appendChild(script);
+        }),
+      sdkUrl,
+    );
+    expect(first).toEqual({ name: 'tokenExpired', response: { data: { message: expect.stringMatching(/expired/) } } });
+    // No page behind it: nothing connected, nothing served as a login.
+    expect((await sdkState(late)).pages).toEqual([]);
+    expect(await page.evaluate(() => window.tccc?.Call.accept({ sessionId: 'x' }))).toMatchObject({ status: 'error' });
+  } finally {
+    await page.evaluate(() => delete (window as { tccc?: unknown }).tccc);
+    await late.close();
+  }
+});

@@ -94,6 +94,11 @@ describe('outbound phone call', () => {
     expect(bad).toMatchObject({ status: 'error', errorMsg: expect.stringMatching(/phoneNumber/) });
     expect(bad.errMsg).toBe(bad.errorMsg);
   });
+
+  it('is no stricter than the desk: a uui of 1,024 characters (desk-core COMMAND_LIMITS.uui) is placed', async () => {
+    const response = await alice.rpc('Call.startOutboundCall', { phoneNumber: '13800000004', uui: 'u'.repeat(1024) });
+    expect(response).toMatchObject({ status: 'success', data: { sessionId: expect.any(String) } });
+  });
 });
 
 describe('inbound phone call', () => {
@@ -441,6 +446,7 @@ describe('control API input', () => {
     ['a field of another type', { type: 'phone', nickname: 'x' }],
     ['a negative timeout', { type: 'phone', timeout: -1 }],
     ['an unknown field', { type: 'im', colour: 'red' }],
+    ['a remark on an internal call (the guide’s internal table has none)', { type: 'internal', remark: 'x' }],
     ['no type', {}],
   ])('inbound rejects %s with 400', async (_case, body) => {
     const response = await control(emulator, 'POST', '/sdk/inbound', body);

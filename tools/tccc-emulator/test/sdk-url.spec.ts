@@ -49,12 +49,24 @@ describe('one-time SdkURL', () => {
     expect(await get.text()).toContain('window.__TCCC_EMULATOR__ = ');
   });
 
-  it('refuses an SdkURL older than 10 minutes', async () => {
+  // The vendor's event page: tokenExpired is "fired when the token had already expired at
+  // initialisation", so an SdkURL past its 10 minutes still loads and its SDK says so.
+  it('loads an SdkURL older than 10 minutes as an SDK that fires tokenExpired instead of ready, with no page behind it', async () => {
     const sdkUrl = await mintSdkUrl();
     now += 10 * 60 * 1000 + 1;
     const response = await fetch(sdkUrl);
-    expect(response.status).toBe(403);
-    expect(await response.text()).toMatch(/expired/);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/javascript/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const config = pageConfigOf(await response.text());
+    expect(config).toMatchObject({ seatUserId: 'alice@example.com', tokenExpiredOnLoad: true, neverReady: false, pageKey: '' });
+    // An expired login commands nothing.
+    const rpc = await fetch(`${emulator.url}/sdk/rpc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: config.pageKey, method: 'Agent.online' }),
+    });
+    expect(rpc.status).toBe(400); // no page key at all
   });
 
   it('still serves an SdkURL just under 10 minutes old', async () => {

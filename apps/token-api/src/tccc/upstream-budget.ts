@@ -1,5 +1,6 @@
 // The upstream budget: CreateSDKLoginToken calls are paced to TCCC_UPSTREAM_RPS (Tencent documents
-// 20/s per SecretId, product doc 679/49227) across every replica. Bottleneck spaces calls `minTime`
+// 20/s, product doc 679/49227, not how it counts; the budget is per SecretId, and a
+// RequestLimitExceeded all the same slows it down) across every replica. Bottleneck spaces calls `minTime`
 // apart; with Redis (REDIS_URL) its clustering shares that spacing between replicas. Calls beyond
 // the budget wait first come, first served; a call that could not start within the wait bound is
 // refused with 503 login_busy and a Retry-After, so a shift-start storm is served at Tencent's pace

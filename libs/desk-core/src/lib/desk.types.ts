@@ -35,7 +35,10 @@ export interface SessionPeer {
   userId?: string;
   nickname?: string;
   avatar?: string;
-  /** Where the contact came from (chat and voip: the channel source). */
+  /**
+   * The payload's `peerSource`, as sent. The guide's tables differ: chat 渠道来源 (the channel
+   * source), voip 主叫号码归属地 (the caller number's location).
+   */
   peerSource?: string;
   /** Chat: the channel's name (`channelName`). */
   channelName?: string;

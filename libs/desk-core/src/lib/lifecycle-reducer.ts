@@ -1,9 +1,9 @@
 /**
  * The lifecycle and the agent: idle → authenticating → loading → ready | error, and the agent's
  * status. The platform's `statusChanged` is the agent's status; a `setStatus` is only `pending`
- * until the platform confirms it (any statusChanged) or the command fails. Online is the agent's
- * sign-in: true once the SDK is ready, then whatever `online()`/`offline()` last did (a status
- * from the platform does not sign anyone in).
+ * until the platform confirms it (any statusChanged that names a status) or the command fails.
+ * Online is the agent's sign-in: true once the SDK is ready, then whatever `online()`/`offline()`
+ * last did (a status from the platform does not sign anyone in).
  */
 import { PLATFORM_AGENT_STATUSES, type PlatformAgentStatus } from '@tccc-desk/tccc-sdk';
 import type { DeskAction } from './actions';
@@ -69,8 +69,12 @@ export function reduceLifecycle(p: StateParts, action: DeskAction): StateParts {
 
 /** `statusChanged`: the platform's word, which settles any pending request. */
 export function onStatusChanged(p: StateParts, payload: unknown): EventResult {
-  const status = fieldsOf(payload)?.['status'];
-  if (!PLATFORM_AGENT_STATUSES.includes(status as PlatformAgentStatus)) return unexpected('statusChanged without a known status');
+  const fields = fieldsOf(payload);
+  if (!fields) return unexpected('statusChanged without a payload object');
+  const status = fields['status'];
+  // `status` is optional on the vendor's event page: without one there is nothing to learn.
+  if (status === undefined) return p;
+  if (!PLATFORM_AGENT_STATUSES.includes(status as PlatformAgentStatus)) return unexpected('statusChanged with an unknown status');
   const before = p.agent;
   const next: AgentState = { status: status as PlatformAgentStatus, online: before.online };
   if (status === 'rest') {

@@ -5,11 +5,11 @@
 export type TcccLoadErrorCode =
   /** sdkUrl or an option is unusable; nothing was injected. */
   | 'invalid_argument'
-  /** The SDK script failed to load (network error, or an expired/used SdkURL answered 403/404). */
+  /** The SDK script failed to load (network error, or the SdkURL was refused, e.g. used a second time). */
   | 'script_error'
   /** The script did not load and fire `ready` within `timeoutMs` of its injection. */
   | 'timeout'
-  /** The SDK fired `tokenExpired` before `ready`: request a fresh SdkURL. */
+  /** The SDK fired `tokenExpired` before `ready` (its token had expired at initialisation): request a fresh SdkURL. */
   | 'token_expired'
   /** The script loaded but put no usable `tccc` global on the page. */
   | 'no_global'

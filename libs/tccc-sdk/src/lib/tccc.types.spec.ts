@@ -92,6 +92,10 @@ function documentedApi(tccc: TcccGlobal): void {
   void tccc.Call.accept({});
   // @ts-expect-error calleeUserId is required
   void tccc.Call.startInternalCall({ useMobile: true });
+  // Both documented as a bare Promise<CommonSDKResponse>: what their `data` holds is not the contract
+  // (the emulator's boolean and sessionId are its own choices; desk-core reads them as a bonus).
+  assertType<Equal<Awaited<ReturnType<TcccGlobal['Call']['isMicMuted']>>, CommonSDKResponse>>();
+  assertType<Equal<Awaited<ReturnType<TcccGlobal['Call']['startInternalCall']>>, CommonSDKResponse>>();
 
   // --- Chat and Video ---------------------------------------------------------------------
   const chatAndVideo: Array<Promise<CommonSDKResponse>> = [

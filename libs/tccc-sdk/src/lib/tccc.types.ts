@@ -76,9 +76,10 @@ export interface TcccCall {
   deleteCall(options: SessionOptions): Promise<CommonSDKResponse>;
   muteMic(options: SessionOptions): Promise<CommonSDKResponse>;
   unmuteMic(options: SessionOptions): Promise<CommonSDKResponse>;
-  /** `data` carries the mute flag. */
-  isMicMuted(options: SessionOptions): Promise<CommonSDKResponse<boolean>>;
-  startInternalCall(options: StartInternalCallOptions): Promise<CommonSDKResponse<{ sessionId: string }>>;
+  /** Where the answer puts the mute flag is not documented: read it defensively (desk-core's mutedFlagOf). */
+  isMicMuted(options: SessionOptions): Promise<CommonSDKResponse>;
+  /** The guide documents no `data` for it: a session id in the answer is not the contract. */
+  startInternalCall(options: StartInternalCallOptions): Promise<CommonSDKResponse>;
   transfer(options: TransferOptions): Promise<CommonSDKResponse>;
   hold(options: SessionOptions): Promise<CommonSDKResponse>;
   unHold(options: SessionOptions): Promise<CommonSDKResponse>;

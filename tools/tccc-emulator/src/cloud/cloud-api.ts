@@ -32,7 +32,7 @@ export interface CloudApiDeps {
   counters: Counters;
   faults: FaultQueue;
   logger: Logger;
-  /** Tencent's documented 20 requests/second per SecretId and action. */
+  /** Tencent's documented 20 requests/second (per SecretId and action: the emulator's reading). */
   requestLimit: RequestLimit;
   /** Aborted when the emulator closes: a pending latency fault then drops its connection. */
   shutdown: AbortSignal;

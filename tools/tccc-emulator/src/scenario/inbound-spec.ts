@@ -10,7 +10,6 @@ const common = {
   seatUserId: z.string().min(1).max(200).optional(),
   /** Seconds to accept; 0 = never times out. Fractions are allowed (fast tests). Default 30. */
   timeout: z.number().min(0).max(86_400).optional(),
-  remark: text.optional(),
   /** Choose the sessionId (tests); default a fresh uuid. */
   sessionId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/).optional(),
 };
@@ -19,6 +18,7 @@ export const inboundSpecSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('phone'),
+    remark: text.optional(),
     calleePhoneNumber: text.optional(),
     callerPhoneNumber: text.optional(),
     callerLocation: text.optional(),
@@ -30,6 +30,7 @@ export const inboundSpecSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('im'),
+    remark: text.optional(),
     nickname: text.optional(),
     avatar: text.optional(),
     peerSource: text.optional(),
@@ -39,6 +40,7 @@ export const inboundSpecSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('voip'),
+    remark: text.optional(),
     callee: text.optional(),
     calleeRemark: text.optional(),
     userId: text.optional(),
@@ -47,7 +49,8 @@ export const inboundSpecSchema = z.discriminatedUnion('type', [
     peerSource: text.optional(),
     ivrPath: ivrPath.optional(),
   }),
-  z.strictObject({ ...common, type: z.literal('video'), userId: text.optional(), nickname: text.optional(), avatar: text.optional() }),
+  z.strictObject({ ...common, type: z.literal('video'), userId: text.optional(), nickname: text.optional(), avatar: text.optional(), remark: text.optional() }),
+  // The guide's internal table has no remark (the other four have one).
   z.strictObject({ ...common, type: z.literal('internal'), peerUserId: text.optional() }),
 ]);
 

@@ -16,7 +16,7 @@ const schemas = {
   'Call.startOutboundCall': z.object({
     phoneNumber: z.string().regex(/^\+?[0-9*#-]{3,32}$/, 'a phone number (digits, 3-32)'),
     phoneDesc: z.string().max(200).optional(),
-    uui: z.string().max(1000).optional(),
+    uui: z.string().max(1024).optional(), // as desk-core's COMMAND_LIMITS: never stricter than the desk
     skillGroupId: z.string().max(200).optional(),
     callerPhoneNumber: z.string().max(32).optional(),
     servingNumberGroupIds: z.array(z.string().max(200)).max(100).optional(),

@@ -1,5 +1,6 @@
-// GET /sdk/tccc-sdk.js?token=… : the SdkURL. Served once; reused, expired or unknown tokens get a
-// plain-text 403. Never cached; readable cross-origin (pages load it with crossorigin="anonymous").
+// GET /sdk/tccc-sdk.js?token=… : the SdkURL. Served once; reused or unknown tokens get a plain-text
+// 403 (the emulator's choice). An expired one loads an SDK that fires tokenExpired instead of ready,
+// as the vendor documents for a token expired at initialisation; it gets no page. Never cached; readable cross-origin (pages load it with crossorigin="anonymous").
 // Only GET redeems: any other method (HEAD from a link checker or proxy included) is a 405 that
 // leaves the token unused.
 // Each served script registers a page with its own key (the credential for /sdk/rpc and /sdk/events)
@@ -20,10 +21,9 @@ export interface SdkRoutesDeps {
   scenario: SdkScenario;
 }
 
-const REFUSALS: Record<Extract<RedeemResult, { ok: false }>['reason'], string> = {
+const REFUSALS: Record<Exclude<Extract<RedeemResult, { ok: false }>['reason'], 'expired'>, string> = {
   unknown: 'SdkURL token unknown: request a new SdkURL.',
   used: 'SdkURL already used: an SdkURL initialises the SDK once; request a new one.',
-  expired: 'SdkURL expired: it is valid for 10 minutes; request a new one.',
 };
 
 export function sdkRoutes(deps: SdkRoutesDeps): Router {
@@ -49,6 +49,21 @@ export function sdkRoutes(deps: SdkRoutesDeps): Router {
     }
     const token = typeof ctx.query.token === 'string' ? ctx.query.token : '';
     const result = deps.store.redeem(token);
+    if (!result.ok && result.reason === 'expired') {
+      deps.counters.increment('sdkUrlsRefused');
+      ctx.type = 'application/javascript';
+      ctx.body = renderSdkScript(deps.bundle, {
+        baseUrl: deps.baseUrl,
+        sdkAppId: result.login.sdkAppId,
+        seatUserId: result.login.seatUserId,
+        readyDelayMs: deps.scenario.settings.get().readyDelayMs,
+        pageKey: '', // no page: an expired login sends no command and hears no event
+        neverReady: false,
+        tokenExpiredOnLoad: true,
+        devTools: true,
+      });
+      return;
+    }
     if (!result.ok) {
       deps.counters.increment('sdkUrlsRefused');
       ctx.status = 403;

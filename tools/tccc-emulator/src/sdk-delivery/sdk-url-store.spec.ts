@@ -28,7 +28,7 @@ describe('SdkUrlStore', () => {
     const store = new SdkUrlStore({ clock });
     const token = mintToken(store);
     now += SDK_URL_TTL_MS;
-    expect(store.redeem(token)).toEqual({ ok: false, reason: 'expired' });
+    expect(store.redeem(token)).toEqual({ ok: false, reason: 'expired', login }); // the route still needs whose login it was
     now += SDK_URL_TTL_MS;
     expect(store.redeem(token)).toEqual({ ok: false, reason: 'unknown' });
     expect(store.size).toBe(0);

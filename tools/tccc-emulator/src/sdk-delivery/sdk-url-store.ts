@@ -1,5 +1,6 @@
 // One-time SdkURL tokens: minted by CreateSDKLoginToken, redeemed once by GET /sdk/tccc-sdk.js,
-// refused when reused, unknown or older than 10 minutes. Bounded: old entries are swept on every
+// refused when reused or unknown; older than 10 minutes, the login is handed back as expired (the
+// script route serves an SDK that reports tokenExpired). Bounded: old entries are swept on every
 // call and the map never grows past `maxEntries`. A token that can still be redeemed is never
 // dropped to make room: when every entry is live, minting is refused instead.
 import { randomBytes } from 'node:crypto';
@@ -14,7 +15,8 @@ export interface SdkLogin {
 
 export type RedeemResult =
   | { ok: true; login: SdkLogin }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+  | { ok: false; reason: 'unknown' | 'used' }
+  | { ok: false; reason: 'expired'; login: SdkLogin };
 
 export type MintResult = { ok: true; token: string; expiresAt: number } | { ok: false; reason: 'full' };
 
@@ -65,7 +67,7 @@ export class SdkUrlStore {
     const entry = this.entries.get(token);
     if (!entry) return { ok: false, reason: 'unknown' };
     if (entry.used) return { ok: false, reason: 'used' };
-    if (this.clock() >= entry.expiresAt) return { ok: false, reason: 'expired' };
+    if (this.clock() >= entry.expiresAt) return { ok: false, reason: 'expired', login: entry.login };
     entry.used = true;
     return { ok: true, login: entry.login };
   }

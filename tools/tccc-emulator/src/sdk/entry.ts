@@ -148,7 +148,10 @@ page.tccc = tccc;
 render();
 
 const delay = new Promise<void>((resolve) => setTimeout(resolve, config.readyDelayMs));
-const streamOpen = transport.connect((event) => deliver(event.event, event.payload), EVENT_STREAM_OPEN_TIMEOUT_MS);
+// A login whose token expired has nothing to hear: it only says tokenExpired.
+const streamOpen = config.tokenExpiredOnLoad
+  ? Promise.resolve()
+  : transport.connect((event) => deliver(event.event, event.payload), EVENT_STREAM_OPEN_TIMEOUT_MS);
 void Promise.all([delay, streamOpen]).then(() => {
   if (disposed || config.neverReady) return;
   if (config.tokenExpiredOnLoad) deliver(TCCC_EVENTS.tokenExpired, { message: 'The SDK login token has expired' });

@@ -11,12 +11,12 @@ export interface EmulatorPageConfig {
   readyDelayMs: number;
   /**
    * This page's credential for /sdk/rpc and /sdk/events, minted when the one-time script was served.
-   * It stands in for the login the real SDK holds after redeeming its token.
+   * It stands in for the login the real SDK holds after redeeming its token. Empty for an expired one.
    */
   pageKey: string;
   /** Scenario: define `tccc` but never fire `ready`. */
   neverReady: boolean;
-  /** Scenario: fire `tokenExpired` instead of `ready`. */
+  /** Fire `tokenExpired` instead of `ready` (the SdkURL had expired, or the scenario setting); no event stream. */
   tokenExpiredOnLoad: boolean;
   /** Show the "simulate" buttons in the workbench (development). */
   devTools: boolean;
