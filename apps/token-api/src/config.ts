@@ -153,6 +153,37 @@ export const ALLOWED_JWT_ALGORITHMS = ['RS256', 'ES256'];
 
 type Env = Record<string, string | undefined>;
 
+/** Edits (insert, delete, substitute) between two names; enough to spot a typo. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/**
+ * A set variable one or two letters away from one we read is a misspelling: ignored, it would leave
+ * the default in force (REDIS_URI: no shared budget; AUTH_AUDIANCE: the dev audience). Short names
+ * (HOST, PORT) are left out, they are too close to unrelated ones such as HOME.
+ */
+function misspeltVariables(present: Env): string[] {
+  const known = new Set(CONFIG_VARIABLES);
+  const problems: string[] = [];
+  for (const name of Object.keys(present)) {
+    if (known.has(name)) continue;
+    const [meant] = CONFIG_VARIABLES.filter((variable) => variable.length >= 8)
+      .map((variable) => ({ variable, distance: editDistance(name.toUpperCase(), variable) }))
+      .filter(({ distance }) => distance <= 2)
+      .sort((a, b) => a.distance - b.distance)
+      .map(({ variable }) => variable);
+    if (meant) problems.push(`${name}: not a token-api variable (did you mean ${meant}?); it would be ignored`);
+  }
+  return problems;
+}
+
 /**
  * What production refuses to run with: the emulator's demo keys, the committed dev seat file,
  * identity over plain http, a loopback cloud endpoint. Each is fine for a demo and wrong for a
@@ -192,6 +223,8 @@ export function loadConfig(env: Env = process.env): Config {
       problems.push(`${variable}: ${message}`);
     }
   }
+
+  problems.push(...misspeltVariables(present));
 
   if (present['NODE_ENV'] === 'production') {
     for (const variable of REQUIRED_IN_PRODUCTION) {

@@ -258,3 +258,19 @@ it('reads the access-token rules: typ only when set, a maximum age and one JWKS 
   const error = problemsOf({ ...valid, AUTH_TOKEN_TYPE: 'at jwt', AUTH_MAX_TOKEN_AGE_SECONDS: '10', AUTH_JWKS_TIMEOUT_MS: '0' });
   expect(error.problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['AUTH_JWKS_TIMEOUT_MS', 'AUTH_MAX_TOKEN_AGE_SECONDS', 'AUTH_TOKEN_TYPE']);
 });
+
+it('refuses a misspelt variable instead of silently running on the default it meant to replace', () => {
+  // An operator's REDIS_URI would leave every replica on its own budget; AUTH_AUDIANCE on tccc-desk.
+  const error = problemsOf({ ...valid, REDIS_URI: 'redis://:pw@redis.internal:6379', AUTH_AUDIANCE: 'crm', TCCC_SECRETKEY: SECRET_KEY });
+  expect(error.problems).toEqual(
+    expect.arrayContaining([
+      'REDIS_URI: not a token-api variable (did you mean REDIS_URL?); it would be ignored',
+      'AUTH_AUDIANCE: not a token-api variable (did you mean AUTH_AUDIENCE?); it would be ignored',
+      'TCCC_SECRETKEY: not a token-api variable (did you mean TCCC_SECRET_KEY?); it would be ignored',
+    ]),
+  );
+  expect(error.message).not.toContain('pw@');
+  expect(error.message).not.toContain(SECRET_KEY);
+  // Unrelated variables of the host, the shell or Kubernetes' service links are not ours to judge.
+  expect(() => loadConfig({ ...valid, HOME: '/root', REDIS_SERVICE_HOST: '10.0.0.1', REDIS_PORT: 'tcp://10.0.0.1:6379', NODE_OPTIONS: '--max-old-space-size=512' })).not.toThrow();
+});
