@@ -185,6 +185,18 @@ function misspeltVariables(present: Env): string[] {
 }
 
 /**
+ * A value copied from documentation rather than the CAM console: Tencent's published example pair
+ * (its signature guide), a masked or elided key, a template. Real keys are letters and digits only,
+ * so none of these shapes can be one; production would otherwise start and fail every login.
+ */
+const TENCENT_EXAMPLE_KEYS = /^(AKIDz8krbsJ5yKBZQpn74WFkmLPx3|Gu5t9xGARNpq86cd98joQYCN3)/;
+const PLACEHOLDER_KEY = /example|placeholder|change-?me|your[-_]|\*{3}|…|\.{3}|[<>{}]|^x+$/i;
+
+function isPlaceholderKey(value: string): boolean {
+  return TENCENT_EXAMPLE_KEYS.test(value) || PLACEHOLDER_KEY.test(value);
+}
+
+/**
  * What production refuses to run with: the emulator's demo keys, the committed dev seat file,
  * identity over plain http, a loopback cloud endpoint. Each is fine for a demo and wrong for a
  * company. The demo keys are recognised by their wording ("demo"), never by a committed copy.
@@ -201,6 +213,9 @@ function productionRefusals(e: z.infer<typeof envSchema>): string[] {
   }
   if (/demo|emulator/i.test(e.TCCC_SECRET_ID) || /demo|emulator/i.test(e.TCCC_SECRET_KEY)) {
     problems.push('TCCC_SECRET_ID/TCCC_SECRET_KEY: these are the emulator\'s demo keys; production needs real credentials');
+  }
+  if (isPlaceholderKey(e.TCCC_SECRET_ID) || isPlaceholderKey(e.TCCC_SECRET_KEY)) {
+    problems.push('TCCC_SECRET_ID/TCCC_SECRET_KEY: an example or placeholder key, not your CAM key pair; set the real SecretId and SecretKey');
   }
   if (/(^|[\\/])seats\.dev\.json$/.test(e.SEAT_DIRECTORY_FILE)) {
     problems.push('SEAT_DIRECTORY_FILE: the committed dev seat file maps demo people; production needs your own directory');

@@ -151,6 +151,20 @@ it.each([
   expect(error.message).not.toContain(demoConfig.secretId);
 });
 
+it.each([
+  ['Tencent’s documented example SecretId', { TCCC_SECRET_ID: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA' }],
+  ['Tencent’s documented example SecretKey', { TCCC_SECRET_KEY: 'Gu5t9xGARNpq86cd98joQYCN3Cozk1qA' }],
+  ['the README’s placeholder (…)', { TCCC_SECRET_ID: '…', TCCC_SECRET_KEY: '…' }],
+  ['a masked key copied from the console (****)', { TCCC_SECRET_KEY: 'Gu5t9xGARN********************' }],
+  ['a template placeholder', { TCCC_SECRET_KEY: '<your-secret-key>' }],
+  ['a changeme', { TCCC_SECRET_ID: 'CHANGEME' }],
+  ['an example key', { TCCC_SECRET_KEY: 'my-EXAMPLE-key-1234' }],
+])('production refuses %s as credentials', (_name, change) => {
+  const error = problemsOf({ ...productionEnv, ...change });
+  expect(error.problems).toEqual(['TCCC_SECRET_ID/TCCC_SECRET_KEY: an example or placeholder key, not your CAM key pair; set the real SecretId and SecretKey']);
+  for (const value of Object.values(change)) expect(error.message).not.toContain(value);
+});
+
 it('development and test accept the demo setup (npm start runs it as development)', () => {
   expect(() => loadConfig({ ...valid, TCCC_SECRET_ID: demoConfig.secretId, TCCC_SECRET_KEY: demoConfig.secretKey })).not.toThrow();
 });
