@@ -224,9 +224,10 @@ function productionRefusals(e: z.infer<typeof envSchema>): string[] {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  // Empty strings count as "not set" so `FOO=` in a .env file falls back to the default.
+  // Empty or blank strings count as "not set" so `FOO=` in a .env file falls back to the default
+  // (a blank one would otherwise coerce to 0: PORT=' ' a random port).
   const present: Env = {};
-  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') present[key] = value;
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value.trim() !== '') present[key] = value;
 
   const problems: string[] = [];
   const parsed = envSchema.safeParse(present);

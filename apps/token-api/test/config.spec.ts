@@ -104,6 +104,13 @@ it('treats empty variables as unset', () => {
   expect(problemsOf({ ...valid, TCCC_SECRET_KEY: '' }).problems).toEqual(['TCCC_SECRET_KEY: is required']);
 });
 
+it('treats blank variables (only spaces, as an env file or a manifest can leave them) as unset, not as 0', () => {
+  // Number(' ') is 0: PORT would silently be a random port, SHUTDOWN_TIMEOUT_MS no grace at all.
+  const config = loadConfig({ ...valid, PORT: ' ', SHUTDOWN_TIMEOUT_MS: '  ', LOGIN_QUEUE_MAX_WAIT_MS: '\t' });
+  expect([config.port, config.shutdownTimeoutMs, config.upstreamBudget.maxWaitMs]).toEqual([3333, 10_000, 30_000]);
+  expect(problemsOf({ ...valid, TCCC_SECRET_KEY: ' ' }).problems).toEqual(['TCCC_SECRET_KEY: is required']);
+});
+
 it('requires explicit, TLS settings in production', () => {
   const error = problemsOf({ ...valid, NODE_ENV: 'production' });
   expect(error.problems).toEqual(
