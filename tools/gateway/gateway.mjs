@@ -23,12 +23,12 @@ export const REMOTE_PREFIX = '/desk/';
 const ORIGIN = /^https?:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d{1,5})?$/i;
 
 function validate({ port, upstreams, sdkOrigins }) {
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`startGateway: port must be 1-65535, got ${port}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`startGateway: port must be 1-65535, got ${port} (GATEWAY_PORT)`);
   if (!Array.isArray(upstreams) || upstreams.length === 0 || !upstreams.every((p) => Number.isInteger(p) && p > 0 && p < 65_536)) {
-    throw new Error('startGateway: upstreams must be a non-empty array of token-api ports');
+    throw new Error('startGateway: upstreams must be a non-empty list of token-api ports on 127.0.0.1, e.g. 3333,3334 (GATEWAY_UPSTREAMS)');
   }
   if (!Array.isArray(sdkOrigins) || !sdkOrigins.every((o) => typeof o === 'string' && ORIGIN.test(o))) {
-    throw new Error('startGateway: sdkOrigins must be origins like https://*.cdn-go.cn or http://localhost:4300 (no path)');
+    throw new Error('startGateway: sdkOrigins must be origins like https://*.cdn-go.cn or http://localhost:4300, no path (GATEWAY_SDK_ORIGINS)');
   }
 }
 

@@ -305,3 +305,21 @@ describe('a TLS certificate path that is wrong', () => {
     expect(output).not.toContain('BIO_new_file');
   });
 });
+
+describe('a malformed setting', () => {
+  it.each([
+    [{ GATEWAY_UPSTREAMS: '10.0.0.5:3333' }, 'GATEWAY_UPSTREAMS'],
+    [{ GATEWAY_PORT: '84430' }, 'GATEWAY_PORT'],
+    [{ GATEWAY_SDK_ORIGINS: 'https://cdn.example.com/sdk/' }, 'GATEWAY_SDK_ORIGINS'],
+  ])('%j stops the gateway naming %s', async (environment, name) => {
+    const child = spawn(process.execPath, [GATEWAY], {
+      env: { PATH: process.env['PATH'] ?? '', GATEWAY_PORT: String(await freePort()), GATEWAY_SHELL_DIR: join(fixtures, 'shell'), GATEWAY_REMOTE_DIR: join(fixtures, 'remote'), ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain(`(${name})`);
+  });
+});
