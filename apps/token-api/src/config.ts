@@ -56,7 +56,7 @@ const envSchema = z.object({
   // `endpoint.split('.')[0]` verbatim and Tencent only accepts the scope `ccc`.
   TCCC_ENDPOINT: z
     .string()
-    .regex(/^ccc\.[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host[:port] starting with "ccc." (the signature scope)')
+    .regex(/^ccc\.[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host[:port] starting with "ccc." (the signature scope), without a scheme: TCCC_PROTOCOL=https says https')
     .transform((endpoint) => endpoint.toLowerCase())
     .default(DEV_DEFAULTS.TCCC_ENDPOINT),
   TCCC_PROTOCOL: z.enum(['http', 'https']).default('http'),

@@ -295,3 +295,9 @@ it('refuses a misspelt variable instead of silently running on the default it me
   // Unrelated variables of the host, the shell or Kubernetes' service links are not ours to judge.
   expect(() => loadConfig({ ...valid, HOME: '/root', REDIS_SERVICE_HOST: '10.0.0.1', REDIS_PORT: 'tcp://10.0.0.1:6379', NODE_OPTIONS: '--max-old-space-size=512' })).not.toThrow();
 });
+
+it('says what to do with an endpoint written as a URL (the scheme belongs in TCCC_PROTOCOL)', () => {
+  expect(problemsOf({ ...valid, TCCC_ENDPOINT: 'https://ccc.tencentcloudapi.com' }).problems).toEqual([
+    'TCCC_ENDPOINT: must be host[:port] starting with "ccc." (the signature scope), without a scheme: TCCC_PROTOCOL=https says https',
+  ]);
+});
