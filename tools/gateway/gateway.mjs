@@ -9,7 +9,7 @@
 // files there, and nginx runs in the foreground as this process's child.
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,12 +23,12 @@ export const REMOTE_PREFIX = '/desk/';
 const ORIGIN = /^https?:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d{1,5})?$/i;
 
 function validate({ port, upstreams, sdkOrigins }) {
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`startGateway: port must be 1-65535, got ${port}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`startGateway: port must be 1-65535, got ${port} (GATEWAY_PORT)`);
   if (!Array.isArray(upstreams) || upstreams.length === 0 || !upstreams.every((p) => Number.isInteger(p) && p > 0 && p < 65_536)) {
-    throw new Error('startGateway: upstreams must be a non-empty array of token-api ports');
+    throw new Error('startGateway: upstreams must be a non-empty list of token-api ports on 127.0.0.1, e.g. 3333,3334 (GATEWAY_UPSTREAMS)');
   }
   if (!Array.isArray(sdkOrigins) || !sdkOrigins.every((o) => typeof o === 'string' && ORIGIN.test(o))) {
-    throw new Error('startGateway: sdkOrigins must be origins like https://*.cdn-go.cn or http://localhost:4300 (no path)');
+    throw new Error('startGateway: sdkOrigins must be origins like https://*.cdn-go.cn or http://localhost:4300, no path (GATEWAY_SDK_ORIGINS)');
   }
 }
 
@@ -200,12 +200,21 @@ export async function startGateway({
   for (const [what, dir, file] of [['shell', shellDir, 'index.html'], ['remote', remoteDir, 'mf-manifest.json']]) {
     if (!existsSync(join(dir, file))) throw new Error(`startGateway: the ${what} build is missing (${join(dir, file)}); run npx nx run-many -t build`);
   }
-  if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('startGateway: give both certFile and keyFile, or neither');
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new Error('startGateway: give both certFile and keyFile (GATEWAY_CERT_FILE, GATEWAY_KEY_FILE), or neither for a self-signed localhost certificate');
+  }
+  // Said here, by the variable's name: nginx's own words for it are an OpenSSL fopen trace.
+  for (const [what, name, file] of [['certificate', 'GATEWAY_CERT_FILE', certFile], ['private key', 'GATEWAY_KEY_FILE', keyFile]]) {
+    if (file !== undefined && !existsSync(file)) throw new Error(`startGateway: the TLS ${what} file ${resolve(file)} does not exist (certFile/keyFile, ${name}); give the path of your PEM file`);
+  }
   const tls = certFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : ensureLocalCertificate();
   const runtimeDir = join(ROOT, 'tmp', 'gateway', String(port));
   const confFile = renderConfig({ runtimeDir, port, upstreams, sdkOrigins, shellDir: resolve(shellDir), remoteDir: resolve(remoteDir), ...tls });
 
-  const child = spawn(NGINX, ['-p', runtimeDir, '-e', join(runtimeDir, 'logs', 'error.log'), '-c', confFile, '-g', 'daemon off;'], {
+  // error.log is appended to across runs: only this run's lines explain why nginx stopped.
+  const errorLog = join(runtimeDir, 'logs', 'error.log');
+  const errorLogStart = existsSync(errorLog) ? statSync(errorLog).size : 0;
+  const child = spawn(NGINX, ['-p', runtimeDir, '-e', errorLog, '-c', confFile, '-g', 'daemon off;'], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise((r) => child.once('exit', (code, signal) => r(code ?? signal)));
@@ -221,7 +230,7 @@ export async function startGateway({
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) {
-      const log = existsSync(join(runtimeDir, 'logs', 'error.log')) ? readFileSync(join(runtimeDir, 'logs', 'error.log'), 'utf8').trim().split('\n').slice(-3).join('\n') : '';
+      const log = existsSync(errorLog) ? readFileSync(errorLog).subarray(errorLogStart).toString('utf8').trim().split('\n').slice(-3).join('\n') : '';
       throw new Error(`nginx exited (${child.exitCode}) before answering ${url}${log ? `:\n${log}` : ''}`);
     }
     if (await answers(`${url}/desk.manifest.json`)) break;

@@ -171,9 +171,15 @@ export function serviceSpecs({ mode = 'dev', backendOnly = false, logLevel, toke
       port: PORTS.gateway,
       command: process.execPath,
       args: ['tools/gateway/gateway.mjs'],
-      // GATEWAY_CERT_FILE / GATEWAY_KEY_FILE from the operator's environment pass through.
-      // And the token-api settings its read timeout follows (gateway.mjs, apiReadTimeoutSeconds).
-      env: { GATEWAY_PORT: String(PORTS.gateway), GATEWAY_UPSTREAMS: tokenApiPorts.join(','), GATEWAY_SDK_ORIGINS: URLS.emulator, ...loginTiming(tokenApi) },
+      // GATEWAY_CERT_FILE / GATEWAY_KEY_FILE from the operator's environment pass through, and so
+      // do GATEWAY_SDK_ORIGINS (a real SDK's CDN in the CSP; the emulator's by default). And the
+      // token-api settings its read timeout follows (gateway.mjs, apiReadTimeoutSeconds).
+      env: {
+        GATEWAY_PORT: String(PORTS.gateway),
+        GATEWAY_UPSTREAMS: tokenApiPorts.join(','),
+        ...(isSet(process.env, 'GATEWAY_SDK_ORIGINS') ? {} : { GATEWAY_SDK_ORIGINS: URLS.emulator }),
+        ...loginTiming(tokenApi),
+      },
       readyUrl: `${URLS.gateway}/desk.manifest.json`,
       probe: () => answersInsecureTls(`${URLS.gateway}/desk.manifest.json`),
       readyTimeoutMs: 30_000,

@@ -56,7 +56,7 @@ const envSchema = z.object({
   // `endpoint.split('.')[0]` verbatim and Tencent only accepts the scope `ccc`.
   TCCC_ENDPOINT: z
     .string()
-    .regex(/^ccc\.[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host[:port] starting with "ccc." (the signature scope)')
+    .regex(/^ccc\.[a-z0-9.-]+(:\d{1,5})?$/i, 'must be host[:port] starting with "ccc." (the signature scope), without a scheme: TCCC_PROTOCOL=https says https')
     .transform((endpoint) => endpoint.toLowerCase())
     .default(DEV_DEFAULTS.TCCC_ENDPOINT),
   TCCC_PROTOCOL: z.enum(['http', 'https']).default('http'),
@@ -153,6 +153,49 @@ export const ALLOWED_JWT_ALGORITHMS = ['RS256', 'ES256'];
 
 type Env = Record<string, string | undefined>;
 
+/** Edits (insert, delete, substitute) between two names; enough to spot a typo. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/**
+ * A set variable one or two letters away from one we read is a misspelling: ignored, it would leave
+ * the default in force (REDIS_URI: no shared budget; AUTH_AUDIANCE: the dev audience). Short names
+ * (HOST, PORT) are left out, they are too close to unrelated ones such as HOME.
+ */
+function misspeltVariables(present: Env): string[] {
+  const known = new Set(CONFIG_VARIABLES);
+  const problems: string[] = [];
+  for (const name of Object.keys(present)) {
+    if (known.has(name)) continue;
+    const [meant] = CONFIG_VARIABLES.filter((variable) => variable.length >= 8)
+      .map((variable) => ({ variable, distance: editDistance(name.toUpperCase(), variable) }))
+      .filter(({ distance }) => distance <= 2)
+      .sort((a, b) => a.distance - b.distance)
+      .map(({ variable }) => variable);
+    if (meant) problems.push(`${name}: not a token-api variable (did you mean ${meant}?); it would be ignored`);
+  }
+  return problems;
+}
+
+/**
+ * A value copied from documentation rather than the CAM console: Tencent's published example pair
+ * (its signature guide), a masked or elided key, a template. Real keys are letters and digits only,
+ * so none of these shapes can be one; production would otherwise start and fail every login.
+ */
+const TENCENT_EXAMPLE_KEYS = /^(AKIDz8krbsJ5yKBZQpn74WFkmLPx3|Gu5t9xGARNpq86cd98joQYCN3)/;
+const PLACEHOLDER_KEY = /example|placeholder|change-?me|your[-_]|\*{3}|…|\.{3}|[<>{}]|^x+$/i;
+
+function isPlaceholderKey(value: string): boolean {
+  return TENCENT_EXAMPLE_KEYS.test(value) || PLACEHOLDER_KEY.test(value);
+}
+
 /**
  * What production refuses to run with: the emulator's demo keys, the committed dev seat file,
  * identity over plain http, a loopback cloud endpoint. Each is fine for a demo and wrong for a
@@ -171,6 +214,9 @@ function productionRefusals(e: z.infer<typeof envSchema>): string[] {
   if (/demo|emulator/i.test(e.TCCC_SECRET_ID) || /demo|emulator/i.test(e.TCCC_SECRET_KEY)) {
     problems.push('TCCC_SECRET_ID/TCCC_SECRET_KEY: these are the emulator\'s demo keys; production needs real credentials');
   }
+  if (isPlaceholderKey(e.TCCC_SECRET_ID) || isPlaceholderKey(e.TCCC_SECRET_KEY)) {
+    problems.push('TCCC_SECRET_ID/TCCC_SECRET_KEY: an example or placeholder key, not your CAM key pair; set the real SecretId and SecretKey');
+  }
   if (/(^|[\\/])seats\.dev\.json$/.test(e.SEAT_DIRECTORY_FILE)) {
     problems.push('SEAT_DIRECTORY_FILE: the committed dev seat file maps demo people; production needs your own directory');
   }
@@ -178,9 +224,10 @@ function productionRefusals(e: z.infer<typeof envSchema>): string[] {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  // Empty strings count as "not set" so `FOO=` in a .env file falls back to the default.
+  // Empty or blank strings count as "not set" so `FOO=` in a .env file falls back to the default
+  // (a blank one would otherwise coerce to 0: PORT=' ' a random port).
   const present: Env = {};
-  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') present[key] = value;
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value.trim() !== '') present[key] = value;
 
   const problems: string[] = [];
   const parsed = envSchema.safeParse(present);
@@ -192,6 +239,8 @@ export function loadConfig(env: Env = process.env): Config {
       problems.push(`${variable}: ${message}`);
     }
   }
+
+  problems.push(...misspeltVariables(present));
 
   if (present['NODE_ENV'] === 'production') {
     for (const variable of REQUIRED_IN_PRODUCTION) {

@@ -17,7 +17,9 @@ const PATTERNS: readonly [RegExp, string][] = [
   // Tencent Cloud SecretIds start with AKID.
   [/\bAKID[A-Za-z0-9]{8,}/g, CENSOR],
   // SecretKey-like: 32+ letters and digits in one run, mixing both (UUIDs and words do not match).
-  [/\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{32,}\b/g, CENSOR],
+  // Not the request id: the gateway's (nginx $request_id) is 32 hex digits, and the log is where an
+  // error a user reports is looked up by it; the configured credentials are still removed verbatim.
+  [/(?<!"requestId":")\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{32,}\b/g, CENSOR],
 ];
 
 function escapeForRegExp(text: string): string {

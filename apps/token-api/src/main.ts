@@ -10,6 +10,14 @@ import { createLogger, type Logger } from './logger';
 /** Longer than the gateway's upstream keep-alive (nginx: 60 s). */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
+/** What to change when the listen fails the way an operator's setting makes it fail. */
+const LISTEN_HINTS: Record<string, string> = {
+  EADDRINUSE: 'the port is in use; stop what listens there, or set PORT (and HOST) to a free address',
+  EACCES: 'ports below 1024 need privileges; set PORT to 1024 or above (the gateway publishes 443)',
+  EADDRNOTAVAIL: 'HOST is not an address of this machine; use 0.0.0.0 (all) or one of its addresses',
+  ENOTFOUND: 'HOST does not resolve; use 0.0.0.0 (all) or one of its addresses',
+};
+
 /** Node's default, stated: an access token is a few KB; larger headers get 431 (client-errors.ts). */
 const MAX_HEADER_BYTES = 16 * 1024;
 
@@ -95,8 +103,10 @@ function main(): void {
   // socket, so they need not exceed keepAliveTimeout (the old advice for Node < 12.x).
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-  server.on('error', (error) => {
-    logger.fatal({ type: error.name, message: error.message }, 'server error');
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const hint = LISTEN_HINTS[error.code ?? ''];
+    const msg = hint ? `cannot listen on ${config.host}:${config.port}: ${hint}` : 'server error';
+    logger.fatal({ type: error.name, message: error.message, ...(error.code ? { code: error.code } : {}) }, msg);
     exitAfterFlush(logger, 1);
   });
   shutDownOn(['SIGTERM', 'SIGINT'], server, () => app.close(), logger, config.shutdownTimeoutMs);

@@ -104,6 +104,13 @@ it('treats empty variables as unset', () => {
   expect(problemsOf({ ...valid, TCCC_SECRET_KEY: '' }).problems).toEqual(['TCCC_SECRET_KEY: is required']);
 });
 
+it('treats blank variables (only spaces, as an env file or a manifest can leave them) as unset, not as 0', () => {
+  // Number(' ') is 0: PORT would silently be a random port, SHUTDOWN_TIMEOUT_MS no grace at all.
+  const config = loadConfig({ ...valid, PORT: ' ', SHUTDOWN_TIMEOUT_MS: '  ', LOGIN_QUEUE_MAX_WAIT_MS: '\t' });
+  expect([config.port, config.shutdownTimeoutMs, config.upstreamBudget.maxWaitMs]).toEqual([3333, 10_000, 30_000]);
+  expect(problemsOf({ ...valid, TCCC_SECRET_KEY: ' ' }).problems).toEqual(['TCCC_SECRET_KEY: is required']);
+});
+
 it('requires explicit, TLS settings in production', () => {
   const error = problemsOf({ ...valid, NODE_ENV: 'production' });
   expect(error.problems).toEqual(
@@ -149,6 +156,20 @@ it.each([
   // The message names the rule, never the value.
   expect(error.message).not.toContain(demoConfig.secretKey);
   expect(error.message).not.toContain(demoConfig.secretId);
+});
+
+it.each([
+  ['Tencent’s documented example SecretId', { TCCC_SECRET_ID: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA' }],
+  ['Tencent’s documented example SecretKey', { TCCC_SECRET_KEY: 'Gu5t9xGARNpq86cd98joQYCN3Cozk1qA' }],
+  ['the README’s placeholder (…)', { TCCC_SECRET_ID: '…', TCCC_SECRET_KEY: '…' }],
+  ['a masked key copied from the console (****)', { TCCC_SECRET_KEY: 'Gu5t9xGARN********************' }],
+  ['a template placeholder', { TCCC_SECRET_KEY: '<your-secret-key>' }],
+  ['a changeme', { TCCC_SECRET_ID: 'CHANGEME' }],
+  ['an example key', { TCCC_SECRET_KEY: 'my-EXAMPLE-key-1234' }],
+])('production refuses %s as credentials', (_name, change) => {
+  const error = problemsOf({ ...productionEnv, ...change });
+  expect(error.problems).toEqual(['TCCC_SECRET_ID/TCCC_SECRET_KEY: an example or placeholder key, not your CAM key pair; set the real SecretId and SecretKey']);
+  for (const value of Object.values(change)) expect(error.message).not.toContain(value);
 });
 
 it('development and test accept the demo setup (npm start runs it as development)', () => {
@@ -257,4 +278,26 @@ it('reads the access-token rules: typ only when set, a maximum age and one JWKS 
   });
   const error = problemsOf({ ...valid, AUTH_TOKEN_TYPE: 'at jwt', AUTH_MAX_TOKEN_AGE_SECONDS: '10', AUTH_JWKS_TIMEOUT_MS: '0' });
   expect(error.problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['AUTH_JWKS_TIMEOUT_MS', 'AUTH_MAX_TOKEN_AGE_SECONDS', 'AUTH_TOKEN_TYPE']);
+});
+
+it('refuses a misspelt variable instead of silently running on the default it meant to replace', () => {
+  // An operator's REDIS_URI would leave every replica on its own budget; AUTH_AUDIANCE on tccc-desk.
+  const error = problemsOf({ ...valid, REDIS_URI: 'redis://:pw@redis.internal:6379', AUTH_AUDIANCE: 'crm', TCCC_SECRETKEY: SECRET_KEY });
+  expect(error.problems).toEqual(
+    expect.arrayContaining([
+      'REDIS_URI: not a token-api variable (did you mean REDIS_URL?); it would be ignored',
+      'AUTH_AUDIANCE: not a token-api variable (did you mean AUTH_AUDIENCE?); it would be ignored',
+      'TCCC_SECRETKEY: not a token-api variable (did you mean TCCC_SECRET_KEY?); it would be ignored',
+    ]),
+  );
+  expect(error.message).not.toContain('pw@');
+  expect(error.message).not.toContain(SECRET_KEY);
+  // Unrelated variables of the host, the shell or Kubernetes' service links are not ours to judge.
+  expect(() => loadConfig({ ...valid, HOME: '/root', REDIS_SERVICE_HOST: '10.0.0.1', REDIS_PORT: 'tcp://10.0.0.1:6379', NODE_OPTIONS: '--max-old-space-size=512' })).not.toThrow();
+});
+
+it('says what to do with an endpoint written as a URL (the scheme belongs in TCCC_PROTOCOL)', () => {
+  expect(problemsOf({ ...valid, TCCC_ENDPOINT: 'https://ccc.tencentcloudapi.com' }).problems).toEqual([
+    'TCCC_ENDPOINT: must be host[:port] starting with "ccc." (the signature scope), without a scheme: TCCC_PROTOCOL=https says https',
+  ]);
 });

@@ -45,6 +45,16 @@ describe('GET /readyz', () => {
     expect(response.body.error).toEqual({ code: 'not_ready', message: 'Not ready: JWKS unreachable.', requestId: response.headers['x-request-id'] });
   });
 
+  it('says in the log which check failed, not a cause of type "undefined"', async () => {
+    const port = await closedPort();
+    const logs = captureLogs();
+    const unready = createApp(emulatorConfig(emulator, { AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json` }), { logger: logs.logger });
+    const response = await request(unready.callback()).get('/readyz');
+    await new Promise((resolve) => setImmediate(resolve));
+    const failed = logs.lines().find((line) => line['msg'] === 'request failed' && line['requestId'] === response.headers['x-request-id']);
+    expect(failed).toMatchObject({ code: 'not_ready', cause: { message: 'JWKS unreachable' } });
+  });
+
   it('is 503 when the JWKS URL answers something that is not a key set', async () => {
     const wrongPath = createApp(emulatorConfig(emulator, { AUTH_JWKS_URL: `${emulator.url}/healthz-nothing-here` }), { logger });
     expect((await request(wrongPath.callback()).get('/readyz')).status).toBe(503);

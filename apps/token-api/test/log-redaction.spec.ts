@@ -48,3 +48,10 @@ it('redacts the configured credentials verbatim wherever they appear', () => {
   expect(text()).not.toContain(CONFIGURED_SECRET);
   expect(JSON.parse(text())).toMatchObject({ note: 'echoed [redacted] back', msg: 'and here: [redacted]' });
 });
+
+it('keeps the gateway’s request id readable (nginx $request_id: 32 hex digits), so a reported error can be found in the log', () => {
+  const { logger, text } = capture();
+  const gatewayId = 'ccf5bed39715917ff1e6b580074fc565';
+  logger.info({ requestId: gatewayId, note: `key ${SECRET_KEY}` }, 'request');
+  expect(JSON.parse(text())).toMatchObject({ requestId: gatewayId, note: 'key [redacted]' });
+});

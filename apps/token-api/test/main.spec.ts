@@ -1,7 +1,7 @@
 // The real entry point in a child process: start-up validation, listening, graceful shutdown.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { Agent, get } from 'node:http';
-import { connect } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { demoConfig, type RunningEmulator, startEmulator } from '@tccc-desk/tccc-emulator';
 import { accessToken, clearFaults, counters, emulatorEnv, injectFault } from './support/emulator-env';
@@ -82,6 +82,24 @@ it('exits 1 listing the bad variables when the configuration is invalid, without
   expect(running.stderr()).toContain('PORT: must be an integer');
   expect(running.stderr()).not.toContain('has a space');
   expect(running.stderr()).not.toContain(demoConfig.secretId);
+});
+
+it('exits 1 naming PORT/HOST when the port is already taken (another replica, an old run)', async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = taken.address() as AddressInfo;
+    running = startMain(emulatorEnv(emulator, { PORT: String(port) }));
+    const { code } = await running.exited;
+    expect(code).toBe(1);
+    const fatal = running.stdout().split('\n').find((line) => line.includes('"fatal"'));
+    expect(JSON.parse(fatal ?? '{}')).toMatchObject({
+      level: 'fatal',
+      msg: `cannot listen on 127.0.0.1:${port}: the port is in use; stop what listens there, or set PORT (and HOST) to a free address`,
+    });
+  } finally {
+    await new Promise<void>((resolve) => taken.close(() => resolve()));
+  }
 });
 
 it('keeps idle connections open longer than the gateway’s upstream keep-alive (65 s > nginx’s 60 s)', async () => {

@@ -280,3 +280,46 @@ describe("the read timeout toward token-api (above a login's longest answer)", (
     expect(readTimeoutIn({ LOGIN_QUEUE_MAX_WAIT_MS: 'soon' })).toBe('45s'); // refused by token-api: its default
   });
 });
+
+describe('a TLS certificate path that is wrong', () => {
+  function runGateway(environment: Record<string, string>): Promise<{ code: number | null; output: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [GATEWAY], {
+        env: { PATH: process.env['PATH'] ?? '', GATEWAY_SHELL_DIR: join(fixtures, 'shell'), GATEWAY_REMOTE_DIR: join(fixtures, 'remote'), ...environment },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => resolve({ code, output }));
+    });
+  }
+
+  it('stops the gateway naming the variable and the file, not with an OpenSSL trace', async () => {
+    const free = await freePort();
+    const missing = join(fixtures, 'no-such-dir', 'portal.crt');
+    const { code, output } = await runGateway({ GATEWAY_PORT: String(free), GATEWAY_CERT_FILE: missing, GATEWAY_KEY_FILE: join(fixtures, 'shell', 'index.html') });
+    rmSync(join(__dirname, '..', '..', '..', 'tmp', 'gateway', String(free)), { recursive: true, force: true });
+    expect(code).toBe(1);
+    expect(output).toContain(`the TLS certificate file ${missing} does not exist (certFile/keyFile, GATEWAY_CERT_FILE)`);
+    expect(output).not.toContain('BIO_new_file');
+  });
+});
+
+describe('a malformed setting', () => {
+  it.each([
+    [{ GATEWAY_UPSTREAMS: '10.0.0.5:3333' }, 'GATEWAY_UPSTREAMS'],
+    [{ GATEWAY_PORT: '84430' }, 'GATEWAY_PORT'],
+    [{ GATEWAY_SDK_ORIGINS: 'https://cdn.example.com/sdk/' }, 'GATEWAY_SDK_ORIGINS'],
+  ])('%j stops the gateway naming %s', async (environment, name) => {
+    const child = spawn(process.execPath, [GATEWAY], {
+      env: { PATH: process.env['PATH'] ?? '', GATEWAY_PORT: String(await freePort()), GATEWAY_SHELL_DIR: join(fixtures, 'shell'), GATEWAY_REMOTE_DIR: join(fixtures, 'remote'), ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain(`(${name})`);
+  });
+});

@@ -57,3 +57,20 @@ it('start:prod runs the demo as development only when the operator did not ask f
   // IdP): the stack then fails to start instead of silently running the demo setup as development.
   expect(tokenApiEnvIn({ NODE_ENV: 'production' }, {}, 'prod')['NODE_ENV']).toBe('production');
 });
+
+it("start:prod's gateway takes the operator's SDK origins (a real Tencent CDN in the CSP), the emulator's only when none is set", () => {
+  const script = (environment: Record<string, string>) =>
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { serviceEnv, serviceSpecs } from ${JSON.stringify(STACK)}; console.log(JSON.stringify(serviceEnv(serviceSpecs({ mode: 'prod', redisPort: 6411 }).find((s) => s.name === 'gateway'))));`,
+      ],
+      { env: { PATH: process.env['PATH'] ?? '', ...environment }, encoding: 'utf8' },
+    );
+  const gatewayEnv = (environment: Record<string, string>) => JSON.parse(script(environment)) as Record<string, string>;
+  expect(gatewayEnv({ GATEWAY_SDK_ORIGINS: 'https://*.cdn-go.cn' })['GATEWAY_SDK_ORIGINS']).toBe('https://*.cdn-go.cn');
+  expect(gatewayEnv({})['GATEWAY_SDK_ORIGINS']).toBe('http://localhost:4300');
+  expect(gatewayEnv({ GATEWAY_SDK_ORIGINS: '' })['GATEWAY_SDK_ORIGINS']).toBe('http://localhost:4300');
+});

@@ -17,7 +17,8 @@ export function healthRoutes(router: Router, deps: { checkReadiness: () => Promi
     if (!report.ready) {
       const failing = Object.entries(report.checks).filter(([, value]) => value !== 'ok');
       const summary = failing.map(([name, value]) => `${CHECK_NAMES[name] ?? name} ${value}`).join(', ');
-      throw new AppError(503, 'not_ready', `Not ready: ${summary}.`, { expose: true });
+      // The cause is for the log line: which check failed, where the operator looks first.
+      throw new AppError(503, 'not_ready', `Not ready: ${summary}.`, { expose: true, cause: new Error(summary) });
     }
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { status: 'ready', checks: report.checks };
