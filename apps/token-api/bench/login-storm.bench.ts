@@ -23,6 +23,10 @@ const N = Number(process.env['LOGIN_STORM_N'] ?? 500);
 const SPREAD_MS = 1000;
 const CLIENT_MAX_WAIT_MS = 120_000;
 const UPSTREAM_RPS = 20;
+// Every k-th desk (k = 1 / LOGIN_STORM_ABANDON; 0 = none) closes its connection after
+// LOGIN_STORM_ABANDON_AFTER_MS while queued (a closed tab, a reload), and does not come back.
+const ABANDON = Number(process.env['LOGIN_STORM_ABANDON'] ?? 0);
+const ABANDON_AFTER_MS = Number(process.env['LOGIN_STORM_ABANDON_AFTER_MS'] ?? 5000);
 
 interface Outcome {
   ok: boolean;
@@ -54,7 +58,7 @@ const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 1024, rejectUna
 
 function send(
   url: string,
-  options: { method: string; body?: string; headers?: Record<string, string>; insecure?: boolean },
+  options: { method: string; body?: string; headers?: Record<string, string>; insecure?: boolean; abandonAfterMs?: number },
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const target = new URL(url);
   const isHttps = target.protocol === 'https:';
@@ -71,6 +75,10 @@ function send(
       },
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
+    if (options.abandonAfterMs !== undefined) {
+      const timer = setTimeout(() => req.destroy(new Error('abandoned')), options.abandonAfterMs);
+      req.on('close', () => clearTimeout(timer));
+    }
     req.on('error', reject);
     req.end(options.body);
   });
@@ -85,7 +93,7 @@ async function control(emulatorUrl: string, method: string, path: string, body: 
 }
 
 /** One desk's login, as the remote's client does it: Retry-After on 429/503 is waited out. */
-async function deskLogin(url: string, token: string | undefined, started: number): Promise<Outcome> {
+async function deskLogin(url: string, token: string | undefined, started: number, abandonAfterMs?: number): Promise<Outcome> {
   let retries = 0;
   let waited = 0;
   for (;;) {
@@ -95,8 +103,10 @@ async function deskLogin(url: string, token: string | undefined, started: number
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: '{}',
+        ...(abandonAfterMs === undefined ? {} : { abandonAfterMs }),
       });
     } catch (error) {
+      if ((error as Error).message === 'abandoned') return { ok: false, code: 'abandoned', seconds: (Date.now() - started) / 1000, retries };
       return { ok: false, code: `network:${(error as Error).message}`, seconds: (Date.now() - started) / 1000, retries };
     }
     const seconds = () => (Date.now() - started) / 1000;
@@ -125,13 +135,17 @@ async function deskLogin(url: string, token: string | undefined, started: number
   }
 }
 
-async function storm(urlFor: (i: number) => string, tokens: (string | undefined)[]): Promise<Outcome[]> {
-  return Promise.all(
+/** The logins, and the seconds from the storm's start until the last one ended (served or not). */
+async function storm(urlFor: (i: number) => string, tokens: (string | undefined)[]): Promise<{ outcomes: Outcome[]; total_s: number }> {
+  const started = Date.now();
+  const outcomes = await Promise.all(
     tokens.map(async (token, i) => {
       await sleep((i * SPREAD_MS) / tokens.length);
-      return deskLogin(urlFor(i), token, Date.now());
+      const abandons = ABANDON > 0 && i % Math.round(1 / ABANDON) === 0;
+      return deskLogin(urlFor(i), token, Date.now(), abandons ? ABANDON_AFTER_MS : undefined);
     }),
   );
+  return { outcomes, total_s: (Date.now() - started) / 1000 };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -139,19 +153,23 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-function summarise(name: string, outcomes: Outcome[], upstreamLimitErrors: number) {
+function summarise(name: string, { outcomes, total_s }: { outcomes: Outcome[]; total_s: number }, upstreamLimitErrors: number) {
   const served = outcomes.filter((o) => o.ok);
+  const abandoned = outcomes.filter((o) => o.code === 'abandoned').length;
   const failedByCode: Record<string, number> = {};
-  for (const o of outcomes) if (!o.ok) failedByCode[o.code] = (failedByCode[o.code] ?? 0) + 1;
+  for (const o of outcomes) if (!o.ok && o.code !== 'abandoned') failedByCode[o.code] = (failedByCode[o.code] ?? 0) + 1;
   const times = served.map((o) => o.seconds).sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
   const line = {
     served: served.length,
-    failed: outcomes.length - served.length,
+    failed: outcomes.length - served.length - abandoned,
+    abandoned,
     failedByCode,
     upstreamRequestLimitExceeded: upstreamLimitErrors,
     retries: outcomes.reduce((sum, o) => sum + o.retries, 0),
+    total_s: round(total_s),
     p50_s: round(quantile(times, 0.5)),
+    p95_s: round(quantile(times, 0.95)),
     p99_s: round(quantile(times, 0.99)),
     max_s: round(times.at(-1) ?? NaN),
   };
@@ -236,9 +254,14 @@ async function main(): Promise<void> {
     await control(emulatorUrl, 'POST', '/control/reset');
     console.log(`ours: ${N} logins within ${SPREAD_MS} ms through ${gateway.url} → 2 replicas (Redis) → emulator at ${UPSTREAM_RPS}/s`);
     const ours = await storm(() => `${gateway.url}/api/tccc/login`, tokens);
-    const oursCounters = (await control(emulatorUrl, 'GET', '/control/counters')) as { requestLimit: { refused: number; peakPerSecond: number } };
+    // Let what the abandoned desks left queued run out before counting what was minted.
+    if (ABANDON > 0) await sleep(35_000);
+    const oursCounters = (await control(emulatorUrl, 'GET', '/control/counters')) as {
+      sdkUrlsMinted: number;
+      requestLimit: { refused: number; peakPerSecond: number };
+    };
     const oursLine = summarise('ours', ours, oursCounters.requestLimit.refused);
-    console.log(`ours: peak CreateSDKLoginToken calls in any one second at the emulator: ${oursCounters.requestLimit.peakPerSecond}`);
+    console.log(`ours: peak CreateSDKLoginToken calls in any one second at the emulator: ${oursCounters.requestLimit.peakPerSecond}; SdkURLs minted ${oursCounters.sdkUrlsMinted} for ${oursLine.served} served`);
 
     // The vendor-style bare app against the same emulator (its one seat; the limit is per SecretId).
     await sleep(1100); // a fresh second at the emulator
@@ -262,6 +285,13 @@ async function main(): Promise<void> {
         ours_served: oursLine.served,
         ours_failed: oursLine.failed,
         ours_max_s: oursLine.max_s,
+        ours_total_s: oursLine.total_s,
+        ours_p50_s: oursLine.p50_s,
+        ours_p95_s: oursLine.p95_s,
+        ours_failed_by_code: oursLine.failedByCode,
+        ours_peak_per_s: oursCounters.requestLimit.peakPerSecond,
+        ours_abandoned: oursLine.abandoned,
+        ours_minted_for_nobody: oursCounters.sdkUrlsMinted - oursLine.served,
         bare_served: bareLine.served,
         bare_failed: bareLine.failed,
         upstream_limit_errors: oursLine.upstreamRequestLimitExceeded,

@@ -2,6 +2,8 @@
 // the per-person limit and the upstream budget hold across both; Redis down fails fast and
 // recovers without a restart; logins beyond the wait bound get 503 login_busy with Retry-After.
 import { type RunningEmulator, startEmulator } from '@tccc-desk/tccc-emulator';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { createApp, type TokenApp } from '../src/app';
@@ -108,6 +110,30 @@ it('beyond the wait bound a login gets 503 login_busy with Retry-After, and noth
     expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   }
   expect((await requestLimit()).refused).toBe(0);
+});
+
+it('a login whose caller closes the connection while queued is not minted: no SdkURL for nobody, no turn of Tencent’s 20/s', async () => {
+  // 2/s: the second login waits about 550 ms for its turn.
+  const a = replica({ TCCC_UPSTREAM_RPS: '2' });
+  await until(async () => (await request(a.callback()).get('/readyz')).status === 200, 5_000);
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  const server = a.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const first = login(a, alice).then((response) => response); // supertest sends once awaited
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const abandoned = httpRequest({ port, host: '127.0.0.1', method: 'POST', path: '/api/tccc/login', headers: { authorization: `Bearer ${bob}`, 'content-type': 'application/json' } });
+    abandoned.on('error', () => undefined);
+    abandoned.end('{}');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    abandoned.destroy();
+    expect((await first).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await counters(emulator))['sdkUrlsMinted']).toBe(1);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
 
 it('a RequestLimitExceeded that persists past the wait bound ends as login_busy, not as Tencent’s error', async () => {

@@ -1,6 +1,6 @@
-// Redis going away and coming back must never crash the replica: when the budget starts afresh on
-// reconnect, the old Bottleneck's clean-up (an UNSUBSCRIBE on a subscriber connection that may not
-// be back yet) must not become an unhandled rejection (token-api exits on one).
+// Redis going away and coming back must never crash the replica: logins waiting for a turn when the
+// connection drops, and turns asked for while it is down, must not become unhandled rejections
+// (token-api exits on one), and the budget serves again once Redis is back.
 import { createMetrics } from '../src/metrics';
 import { createUpstreamBudget } from '../src/tccc/upstream-budget';
 import { captureLogs } from './support/log-capture';

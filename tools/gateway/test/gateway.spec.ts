@@ -26,9 +26,10 @@ let gateway: ChildProcess;
 let base: string;
 let port: number;
 let refusedPort: number;
-const replica: { server?: Server; seen: Seen[]; answer: { status: number; body: string } } = {
+const replica: { server?: Server; seen: Seen[]; answer: { status: number; body: string }; holdUntil?: number; held: (() => void)[] } = {
   seen: [],
   answer: { status: 200, body: '{"ok":true}' },
+  held: [],
 };
 
 async function freePort(): Promise<number> {
@@ -80,7 +81,16 @@ beforeAll(async () => {
   replica.server = createServer((req, res) => {
     replica.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     req.resume();
-    req.on('end', () => res.writeHead(replica.answer.status, { 'Content-Type': 'application/json' }).end(replica.answer.body));
+    const answer = () => res.writeHead(replica.answer.status, { 'Content-Type': 'application/json' }).end(replica.answer.body);
+    req.on('end', () => {
+      // Holding: answer nobody until that many requests wait at once (logins queued for their turn).
+      if (replica.holdUntil === undefined) {
+        answer();
+        return;
+      }
+      replica.held.push(answer);
+      if (replica.held.length >= replica.holdUntil) for (const release of replica.held.splice(0)) release();
+    });
   });
   await new Promise<void>((resolve) => replica.server?.listen(0, '127.0.0.1', resolve));
   const replicaPort = (replica.server.address() as AddressInfo).port;
@@ -125,6 +135,8 @@ afterAll(async () => {
 beforeEach(() => {
   replica.seen = [];
   replica.answer = { status: 200, body: '{"ok":true}' };
+  replica.holdUntil = undefined;
+  replica.held = [];
 });
 
 describe('/api/ to the token-api replicas', () => {
@@ -155,6 +167,17 @@ describe('/api/ to the token-api replicas', () => {
     expect(replica.seen).toHaveLength(6);
     expect(replica.seen.every((s) => s.method === 'POST')).toBe(true);
   });
+
+  it('holds as many logins at once as a shift start queues (20/s for 30 s: about 550), each on two connections', async () => {
+    const waiting = 600;
+    replica.holdUntil = waiting;
+    const answers = await Promise.all(
+      Array.from({ length: waiting }, () => get('/api/tccc/login', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })),
+    );
+    const statuses: Record<number, number> = {};
+    for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
+    expect(statuses).toEqual({ 200: waiting });
+  }, 60_000);
 
   it("passes token-api's own 502 through, once, without retrying elsewhere", async () => {
     replica.answer = { status: 502, body: '{"error":{"code":"upstream_error","message":"m","requestId":"r"}}' };

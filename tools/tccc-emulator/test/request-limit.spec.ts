@@ -1,5 +1,6 @@
 // Tencent's documented 20 CreateSDKLoginToken requests per second, seen through the real client.
 import { demoConfig, startEmulator, type RunningEmulator } from '../src';
+import { RequestLimit } from '../src/cloud/request-limit';
 import { cccClient, rejectionOf } from './helpers';
 
 const credential = { secretId: demoConfig.secretId, secretKey: demoConfig.secretKey };
@@ -29,7 +30,14 @@ const counters = async () => (await (await fetch(`${emulator.url}/control/counte
   errorsByCode: Record<string, number>;
 };
 
-function burst(n: number) {
+/** Tencent counts per calendar second: start a burst early in one, so it does not span two. */
+async function atStartOfSecond(): Promise<void> {
+  const intoSecond = Date.now() % 1000;
+  if (intoSecond > 300) await new Promise((resolve) => setTimeout(resolve, 1000 - intoSecond + 5));
+}
+
+async function burst(n: number) {
+  await atStartOfSecond();
   const client = cccClient(emulator, credential);
   return Promise.allSettled(Array.from({ length: n }, () => client.CreateSDKLoginToken(aliceParams)));
 }
@@ -57,11 +65,30 @@ describe('the documented 20 requests per second', () => {
     expect(seen.errorsByCode['RequestLimitExceeded']).toBe(5);
   });
 
+  it('counts each second’s first 20, as Tencent documents (doc 1278/109059), per SecretId and action', () => {
+    let now = 1_700_000_000_990; // 10 ms before a second begins
+    const limit = new RequestLimit(() => now, 20);
+    const accepted = (n: number, secretId = 'AKIDa', action = 'CreateSDKLoginToken') =>
+      Array.from({ length: n }, () => limit.tryAccept(secretId, action)).filter(Boolean).length;
+    expect(accepted(21)).toBe(20);
+    // Another SecretId, or another action, is counted apart.
+    expect(accepted(1, 'AKIDb')).toBe(1);
+    expect(accepted(1, 'AKIDa', 'DescribeTelCdr')).toBe(1);
+    now += 20; // 10 ms into the next second: its first 20 pass too
+    expect(accepted(21)).toBe(20);
+    now += 970; // 980 ms into it: still that second
+    expect(accepted(1)).toBe(0);
+    now += 30; // the next one
+    expect(accepted(1)).toBe(1);
+    // The sliding measure a caller's pacing is held to sees the 40 within 20 ms.
+    expect(limit.stats()).toEqual({ limitPerSecond: 20, peakPerSecond: 40, refused: 3 });
+  });
+
   it('accepts again once the window has moved on', async () => {
     await burst(20);
     const rejection = await rejectionOf(cccClient(emulator, credential).CreateSDKLoginToken(aliceParams));
     expect(rejection.code).toBe('RequestLimitExceeded');
-    await new Promise((resolve) => setTimeout(resolve, 1050));
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
     await expect(cccClient(emulator, credential).CreateSDKLoginToken(aliceParams)).resolves.toHaveProperty('SdkURL');
   });
 

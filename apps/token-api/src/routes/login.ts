@@ -82,7 +82,20 @@ export function loginRoutes(router: Router, deps: LoginRouteDeps): void {
     ctx.state.requestedSeatUserId = seatUserId;
     const seat = resolveSeat(deps.seats, ctx.state.identity!.sub, seatUserId);
     ctx.state.seat = seat;
-    const { sdkUrl, expiresAt } = await deps.mintSdkLogin(seat);
+    // A caller that goes away while queued (closed tab, reload, a client giving up) would otherwise
+    // spend a turn of Tencent's 20/s on an SdkURL nobody receives.
+    const abandoned = new AbortController();
+    const onClose = () => {
+      if (!ctx.res.writableFinished) abandoned.abort();
+    };
+    ctx.res.once('close', onClose);
+    let minted;
+    try {
+      minted = await deps.mintSdkLogin(seat, abandoned.signal);
+    } finally {
+      ctx.res.off('close', onClose);
+    }
+    const { sdkUrl, expiresAt } = minted;
     // A one-time URL: no browser, proxy or CDN may keep it.
     ctx.set('Cache-Control', 'no-store');
     const body: LoginResponse = { sdkUrl, expiresAt: expiresAt.toISOString(), seatUserId: seat.seatUserId, sdkAppId: seat.sdkAppId };

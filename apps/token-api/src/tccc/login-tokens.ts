@@ -15,7 +15,8 @@ export interface SdkLogin {
   expiresAt: Date;
 }
 
-export type MintSdkLogin = (seat: Seat) => Promise<SdkLogin>;
+/** `signal` aborts when the caller went away: a login still waiting for its turn is then not minted. */
+export type MintSdkLogin = (seat: Seat, signal?: AbortSignal) => Promise<SdkLogin>;
 
 const ACTION = 'CreateSDKLoginToken';
 
@@ -56,11 +57,11 @@ export function createSdkLoginMinter(client: CccClient, metrics: Metrics, option
     }
   };
 
-  return async function mintSdkLogin(seat) {
+  return async function mintSdkLogin(seat, signal) {
     const deadline = Date.now() + options.maxWaitMs;
     for (;;) {
       try {
-        return await options.budget.run(callOnce(seat), deadline);
+        return await options.budget.run(callOnce(seat), deadline, signal);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'upstream_rate_limited') throw error;
         // Unpaced (benchmarks only), a retry would go out at once, hundreds a second: report it.

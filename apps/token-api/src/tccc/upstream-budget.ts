@@ -1,17 +1,16 @@
 // The upstream budget: CreateSDKLoginToken calls are paced to TCCC_UPSTREAM_RPS (Tencent documents
-// 20/s, product doc 679/49227, not how it counts; the budget is per SecretId, and a
-// RequestLimitExceeded all the same slows it down) across every replica. Bottleneck spaces calls `minTime`
-// apart; with Redis (REDIS_URL) its clustering shares that spacing between replicas. Calls beyond
-// the budget wait first come, first served; a call that could not start within the wait bound is
-// refused with 503 login_busy and a Retry-After, so a shift-start storm is served at Tencent's pace
-// instead of turning into RequestLimitExceeded for most agents.
+// 20/s, product doc 679/49227, and counts each second per API, region and sub-account, doc
+// 1278/109059; the budget is per SecretId, and a RequestLimitExceeded all the same slows it down)
+// across every replica. Each call takes a turn, spaced `spacingMs` apart, from one counter: in Redis
+// (REDIS_URL) shared by the replicas, else in this process. Turns are handed out first come, first
+// served; a login whose turn would come after its wait bound takes none and is refused at once with
+// 503 login_busy and a Retry-After, so a shift-start storm is served at Tencent's pace instead of
+// turning into RequestLimitExceeded.
 import { createHash } from 'node:crypto';
-import Bottleneck from 'bottleneck';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { dependencyUnavailable } from '../redis/dependency-error';
-import { redactRedisUrl } from '../redis/redact-url';
 import { createRedisClient, isRedisReady, type RedisClient } from '../redis/redis-client';
 
 export interface UpstreamBudgetOptions {
@@ -32,9 +31,10 @@ export interface UpstreamBudget {
   readonly paced: boolean;
   /**
    * Runs `call` when the budget allows, at most once. Rejects with AppError 503 login_busy when
-   * its turn would come after `deadline` (ms since the epoch), or dependency_unavailable.
+   * its turn would come after `deadline` (ms since the epoch), dependency_unavailable, or
+   * client_closed when `signal` aborts before the turn (then `call` never runs).
    */
-  run<T>(call: () => Promise<T>, deadline: number): Promise<T>;
+  run<T>(call: () => Promise<T>, deadline: number, signal?: AbortSignal): Promise<T>;
   /** Tencent said RequestLimitExceeded all the same: leave a quarter second of the budget unused. */
   slowDown(): void;
   close(): Promise<void>;
@@ -56,17 +56,31 @@ export function loginBusy(retryAfterSeconds: number): AppError {
   });
 }
 
-class Cancelled extends Error {}
+/** The caller went away while waiting (closed tab, reload): its turn is not spent upstream. */
+export function loginAbandoned(): AppError {
+  return new AppError(499, 'client_closed', 'The caller closed the connection while waiting for its turn.');
+}
 
 /**
- * One Bottleneck, with Redis over a connection of its own (Bottleneck quits the connection it is
- * given, and the subscriber it made from it, when it disconnects).
+ * Takes the next turn, or says how far off it is: one atomic step, so a login whose turn would come
+ * after its wait bound takes none (nobody's turn is held by a login that then times out), and on
+ * Redis' clock (TIME), so a replica whose clock is off neither jumps the queue nor stalls it.
+ * KEYS[1] the next free turn (ms); ARGV spacing, the longest wait acceptable, turns to leave empty.
+ * Returns {taken 1|0, ms until the turn}.
  */
-interface Generation {
-  limiter: Bottleneck;
-  redis?: RedisClient;
-  connection?: Bottleneck.IORedisConnection;
-}
+const TAKE_TURN = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local spacing = tonumber(ARGV[1])
+local turn = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+local wait = turn - now
+if wait > tonumber(ARGV[2]) then return {0, wait} end
+local nextTurn = turn + spacing * (1 + tonumber(ARGV[3]))
+redis.call('SET', KEYS[1], nextTurn, 'PX', nextTurn - now + 60000)
+return {1, wait}
+`;
+
+type TakeTurn = (maxWaitMs: number, skipTurns: number) => Promise<{ taken: boolean; waitMs: number }>;
 
 /** TCCC_UPSTREAM_RPS=0: every call goes straight through (benchmarks of our own overhead). */
 const noBudget: UpstreamBudget = {
@@ -78,142 +92,99 @@ const noBudget: UpstreamBudget = {
 
 export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBudget {
   if (options.requestsPerSecond === 0) return noBudget;
-  const baseSpacing = spacingMs(options.requestsPerSecond);
-  // One budget per SecretId and pace: every replica configured alike shares it. (Bottleneck keeps
-  // the first settings it stored under an id, so a changed pace gets an id of its own.)
-  const id = `tccc-upstream-${createHash('sha256').update(options.secretId).digest('hex').slice(0, 16)}-${options.requestsPerSecond}`;
-  const reportError = (error: unknown) => {
-    options.logger.warn(
-      { type: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? redactRedisUrl(error.message.slice(0, 200)) : '' },
-      'upstream budget error',
-    );
-  };
+  const spacing = spacingMs(options.requestsPerSecond);
+  // One budget per SecretId and pace: every replica configured alike shares it.
+  const key = `tccc-upstream-${createHash('sha256').update(options.secretId).digest('hex').slice(0, 16)}-${options.requestsPerSecond}:next-turn`;
 
   let waiting = 0;
   let slowUntil = 0;
   let closed = false;
   const waiters = new Set<(error: AppError) => void>();
 
-  function start(): Generation {
-    if (options.redisUrl === undefined) return { limiter: new Bottleneck({ id, minTime: baseSpacing, maxConcurrent: null }) };
-    const redis = createRedisClient({ url: options.redisUrl, logger: options.logger });
-    const connection = new Bottleneck.IORedisConnection({ client: redis });
-    const limiter = new Bottleneck({
-      id,
-      minTime: baseSpacing,
-      maxConcurrent: null,
-      datastore: 'ioredis',
-      clearDatastore: false,
-      connection,
-    });
-    limiter.on('error', reportError);
-    // Its set-up may fail if Redis goes away meanwhile; run() checks readiness itself.
-    limiter.ready().catch(reportError);
-    let lost = false;
-    redis.on('close', () => {
-      lost = true;
-      // Nobody waiting can be served until Redis is back: say so now rather than at the deadline.
+  let redis: RedisClient | undefined;
+  let takeTurn: TakeTurn;
+  if (options.redisUrl === undefined) {
+    let nextTurn = 0;
+    takeTurn = async (maxWaitMs, skipTurns) => {
+      const now = Date.now();
+      const turn = Math.max(now, nextTurn);
+      if (turn - now > maxWaitMs) return { taken: false, waitMs: turn - now };
+      nextTurn = turn + spacing * (1 + skipTurns);
+      return { taken: true, waitMs: turn - now };
+    };
+  } else {
+    const client = createRedisClient({ url: options.redisUrl, logger: options.logger });
+    redis = client;
+    // The turns handed out live in Redis: when it goes (or restarts empty), a turn held here may be
+    // handed out again. Nobody waiting can be served safely: say so now rather than at the deadline.
+    client.on('close', () => {
       for (const fail of [...waiters]) fail(dependencyUnavailable(new Error('redis connection closed')));
     });
-    // Back after an outage: start afresh. Bottleneck 2.19 re-creates its keys only when Redis says
-    // SETTINGS_KEY_NOT_FOUND verbatim, and Redis 7 prefixes script errors with "ERR ".
-    redis.on('ready', () => {
-      if (!lost || closed || current.redis !== redis) return;
-      const old = current;
-      current = start();
-      void dispose(old);
-    });
-    return { limiter, redis, connection };
-  }
-
-  async function dispose(generation: Generation): Promise<void> {
-    await generation.limiter.stop({ dropWaitingJobs: true }).catch(() => undefined);
-    // A limiter handed a connection leaves it open on disconnect: quit it (client and subscriber) here.
-    await Promise.resolve(generation.connection?.disconnect(false)).catch(() => undefined);
-    generation.redis?.disconnect();
-  }
-
-  let current = start();
-
-  async function estimatedWaitMs({ limiter, redis }: Generation): Promise<number> {
-    const queued = redis ? await limiter.clusterQueued() : limiter.queued();
-    return (queued + 1) * baseSpacing;
+    takeTurn = async (maxWaitMs, skipTurns) => {
+      const [taken, waitMs] = (await client.eval(TAKE_TURN, 1, key, spacing, Math.max(0, Math.floor(maxWaitMs)), skipTurns)) as [number, number];
+      return { taken: taken === 1, waitMs };
+    };
   }
 
   return {
     paced: true,
-    async run(call, deadline) {
+    async run(call, deadline, signal) {
       if (closed) throw loginBusy(1);
-      const { limiter, redis } = current;
+      if (signal?.aborted) throw loginAbandoned();
       if (redis && !isRedisReady(redis)) throw dependencyUnavailable(new Error('redis not ready'));
-      let estimate: number;
+      const maxWaitMs = deadline - Date.now();
+      let turn: { taken: boolean; waitMs: number };
       try {
-        estimate = await estimatedWaitMs(current);
+        turn = await takeTurn(maxWaitMs, 0);
       } catch (error) {
         throw dependencyUnavailable(error);
       }
-      if (Date.now() + estimate > deadline) throw loginBusy(estimate / 1000);
+      // Come back in half the queue's length: it then has room again for as many as it served
+      // meanwhile, and those turned away do not all return the next second (nor idle the budget).
+      if (!turn.taken) throw loginBusy(turn.waitMs / 2000);
 
       const enqueuedAt = Date.now();
       waiting += 1;
       options.metrics.loginQueueLength.set(waiting);
-      let settled = false;
       try {
-        return await new Promise((resolve, reject) => {
+        await new Promise<void>((resolve, reject) => {
           const fail = (error: AppError) => {
-            if (settled) return;
-            settled = true;
+            clearTimeout(timer);
+            waiters.delete(fail);
+            signal?.removeEventListener('abort', onAbort);
             reject(error);
           };
+          const onAbort = () => fail(loginAbandoned());
+          const timer = setTimeout(() => {
+            waiters.delete(fail);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          }, turn.waitMs);
           waiters.add(fail);
-          const timer = setTimeout(() => fail(loginBusy(baseSpacing * Math.max(1, limiter.queued()) / 1000)), Math.max(0, deadline - Date.now()));
-          limiter
-            .schedule(async () => {
-              // Its turn came after the caller gave up: spend nothing upstream.
-              if (settled) throw new Cancelled();
-              settled = true;
-              clearTimeout(timer);
-              waiters.delete(fail);
-              options.metrics.loginQueueWait.observe((Date.now() - enqueuedAt) / 1000);
-              options.metrics.upstreamCalls.inc();
-              return call();
-            })
-            .then(
-              (value) => resolve(value as never),
-              (error: unknown) => {
-                clearTimeout(timer);
-                waiters.delete(fail);
-                if (error instanceof Cancelled) return;
-                if (!settled) {
-                  // Bottleneck itself failed (Redis): the call never ran.
-                  fail(dependencyUnavailable(error));
-                  return;
-                }
-                reject(error);
-              },
-            );
+          signal?.addEventListener('abort', onAbort, { once: true });
         });
       } finally {
         waiting -= 1;
         options.metrics.loginQueueLength.set(waiting);
       }
+      options.metrics.loginQueueWait.observe((Date.now() - enqueuedAt) / 1000);
+      options.metrics.upstreamCalls.inc();
+      return call();
     },
 
     slowDown() {
       options.metrics.upstreamLimitExceeded.inc();
-      // At most every 250 ms per replica: leave a quarter second of the shared budget unused (empty
-      // turns at the head of the queue), so Tencent's one-second window clears. Nothing to restore.
+      // At most every 250 ms per replica: leave a quarter second of the shared budget unused (turns
+      // nobody takes), so Tencent's one-second window clears. Nothing to restore.
       if (Date.now() < slowUntil) return;
       slowUntil = Date.now() + 250;
-      for (let i = 0; i < Math.ceil(options.requestsPerSecond / 4); i += 1) {
-        current.limiter.schedule({ priority: 0 }, async () => undefined).catch(() => undefined);
-      }
+      takeTurn(Number.MAX_SAFE_INTEGER, Math.ceil(options.requestsPerSecond / 4)).catch(() => undefined);
     },
 
     async close() {
       closed = true;
       for (const fail of [...waiters]) fail(loginBusy(1));
-      await dispose(current);
+      redis?.disconnect();
     },
   };
 }
