@@ -9,13 +9,14 @@
  * - a ringing offer whose timeout passed with no event leaves the live list (`session/expired`).
  */
 import type { DeskAction } from './actions';
-import type { DeskSession } from './desk.types';
+import type { DeskSession, SessionDirection } from './desk.types';
 import { unexpected, type EventResult } from './lifecycle-reducer';
 import { sessionIdOf } from './payload-readers';
 import {
   adoptedSession,
   answered,
   asInternalCall,
+  asKnown,
   ended,
   expired,
   isEngaged,
@@ -83,6 +84,18 @@ export function createSessionReducer(historySize: number): SessionReducer {
     return orElse ? orElse(id) : unexpected(`${name} for ${inHistory(p, id) ? 'a session that already ended' : 'an unknown session'}`, id);
   }
 
+  /**
+   * A talking session the desk did not see offered. One in history was either transferred away
+   * (a late event: it stays there, the contact is no longer the agent's) or interrupted by a
+   * reload (live again, with the channel and peer the desk already knew, not a guess).
+   */
+  function adopt(p: StateParts, name: string, id: string, payload: unknown, direction: SessionDirection, at: number): EventResult {
+    const past = p.history.find((s) => s.id === id);
+    if (past && !past.interrupted) return unexpected(`${name} for a session that ${past.status === 'transferred' ? 'was transferred away' : 'already ended'}`, id);
+    const session = adoptedSession(id, payload, 'talking', direction, at);
+    return open(p, past ? asKnown(session, past) : session);
+  }
+
   function onEvent(p: StateParts, name: string, payload: unknown, at: number): EventResult {
     switch (name) {
       case 'callIn': {
@@ -101,7 +114,7 @@ export function createSessionReducer(historySize: number): SessionReducer {
             current.status === 'ringing' || (current.status === 'dialing' && current.channel === 'internal')
               ? update(p, answered(current, at))
               : undefined,
-          (id) => open(p, adoptedSession(id, payload, 'talking', 'inbound', at)),
+          (id) => adopt(p, name, id, payload, 'inbound', at),
         );
       case 'calloutAccepted':
         return onLive(
@@ -109,7 +122,7 @@ export function createSessionReducer(historySize: number): SessionReducer {
           name,
           payload,
           (current) => (current.status === 'dialing' ? update(p, answered(current, at)) : undefined),
-          (id) => open(p, adoptedSession(id, payload, 'talking', 'outbound', at)),
+          (id) => adopt(p, name, id, payload, 'outbound', at),
         );
       case 'autoTransfer':
         return onLive(p, name, payload, (current) => (current.status === 'ringing' ? close(p, transferred(current, payload, at)) : undefined));

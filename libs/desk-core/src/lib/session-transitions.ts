@@ -108,6 +108,15 @@ export function adoptedSession(
   return session;
 }
 
+/** An adopted session that the desk knew before a reload: its channel, direction and peer, not guesses. */
+export function asKnown(adopted: DeskSession, past: DeskSession): DeskSession {
+  const session: DeskSession = { ...adopted, channel: past.channel, direction: past.direction, peer: past.peer, offeredAt: past.offeredAt, ivrPath: past.ivrPath };
+  delete session.channelKnown;
+  if (past.channel === 'video') session.videoMuted = past.videoMuted ?? false;
+  else delete session.videoMuted;
+  return session;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Moving on
 
