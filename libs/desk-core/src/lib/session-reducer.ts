@@ -74,7 +74,7 @@ export function createSessionReducer(historySize: number): SessionReducer {
     name: string,
     payload: unknown,
     step: (current: DeskSession) => StateParts | undefined,
-    orElse?: (id: string) => StateParts,
+    orElse?: (id: string) => EventResult,
   ): EventResult {
     const id = sessionIdOf(payload);
     if (id === undefined) return unexpected(`${name} without a sessionId`);
