@@ -2,8 +2,28 @@
 // events and commands in every state: one describe per defect of the channels hunt, each test
 // failed before its fix.
 import { historyRestored } from '../src/lib/actions';
-import type { DeskSession } from '../src/index';
-import { ev, phoneCallIn, reduceAll } from './helpers';
+import { createDesk, isDeskError, type Desk, type DeskErrorInfo, type DeskSession } from '../src/index';
+import { createFakeLoader, createFakeLogin, createFakeSdk, type FakeSdk } from './fake-sdk';
+import { ev, phoneCallIn, reduceAll, settle } from './helpers';
+
+async function readyDesk(): Promise<{ desk: Desk; sdk: FakeSdk }> {
+  const sdk = createFakeSdk();
+  const desk = createDesk({ login: createFakeLogin(), loader: createFakeLoader(sdk), clock: () => 42, callLogStorage: null, historyStorage: null });
+  await desk.connect();
+  return { desk, sdk };
+}
+
+/** How a command was refused (a DeskError), and that the SDK was not called. */
+async function refusal(sdk: FakeSdk, promise: Promise<unknown>): Promise<DeskErrorInfo> {
+  const calls = sdk.calls.length;
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isDeskError(error)).toBe(true);
+  expect(sdk.calls.length).toBe(calls);
+  return error as DeskErrorInfo;
+}
 
 const im = (id: string, extra: Record<string, unknown> = {}) => ({ type: 'im', sessionId: id, timeout: 0, nickname: 'Lily', channelName: 'Web shop', ...extra });
 const video = (id: string) => ({ type: 'video', sessionId: id, timeout: 0, nickname: 'Wei', userId: 'o-8812' });
@@ -66,5 +86,65 @@ describe('channels defect 1: a late answer for a contact transferred away neithe
     const state = reduceAll([ev('callIn', phoneCallIn('p1')), ev('userAccessed', { sessionId: 'p1' }), ev('callIn', im('c4')), ev('autoTransfer', { sessionId: 'c4' }), ev('userAccessed', { sessionId: 'c4' })]);
     expect(state.sessionOrder).toEqual(['p1']);
     expect(state.activeSessionId).toBe('p1');
+  });
+});
+
+describe('channels defect 2: a command on a contact that already ended or was transferred says so', () => {
+  it('accepting a chat the visitor already left, ending a video already over, transferring a chat transferred away', async () => {
+    const { desk, sdk } = await readyDesk();
+    sdk.emit('callIn', im('c1'));
+    sdk.emit('sessionEnded', { sessionId: 'c1', closeBy: 'client' }); // the visitor left before the agent clicked
+    expect(await refusal(sdk, desk.chat.accept('c1'))).toMatchObject({
+      code: 'unknown_session',
+      field: 'sessionId',
+      message: 'Session "c1" already ended: chat.accept needs a live session.',
+    });
+    sdk.emit('callIn', video('v1'));
+    sdk.emit('userAccessed', { sessionId: 'v1' });
+    sdk.emit('sessionEnded', { sessionId: 'v1', closeBy: 'client' });
+    expect((await refusal(sdk, desk.video.muteVideo('v1'))).message).toBe('Session "v1" already ended: video.muteVideo needs a live session.');
+    sdk.emit('callIn', im('c2'));
+    sdk.emit('userAccessed', { sessionId: 'c2' });
+    sdk.emit('transfer', { sessionId: 'c2', userId: 'bob' });
+    expect((await refusal(sdk, desk.chat.end('c2'))).message).toBe('Session "c2" was transferred away: chat.end needs a live session.');
+    // Never seen at all: as before.
+    expect((await refusal(sdk, desk.chat.end('nope'))).message).toBe('No live session has the id "nope".');
+    desk.destroy();
+    await settle();
+  });
+
+  it('call.delete of an id not in history does not speak of live sessions', async () => {
+    const { desk, sdk } = await readyDesk();
+    expect(await refusal(sdk, desk.call.delete('gone'))).toMatchObject({ code: 'unknown_session', message: 'No ended or transferred session in history has the id "gone".' });
+    desk.destroy();
+    await settle();
+  });
+});
+
+describe('channels defect 3: a command the channel does not have is refused without pointing at a command that does not exist', () => {
+  it('hold, mute and keypad on a chat, hold and keypad on a video, delete of a chat: the channel has none; the module’s commands are named', async () => {
+    const { desk, sdk } = await readyDesk();
+    sdk.emit('callIn', im('c1'));
+    sdk.emit('userAccessed', { sessionId: 'c1' });
+    sdk.emit('callIn', video('v1'));
+    sdk.emit('userAccessed', { sessionId: 'v1' });
+    expect(await refusal(sdk, desk.call.hold('c1'))).toMatchObject({
+      code: 'wrong_channel',
+      field: 'sessionId',
+      message: 'Session "c1" is a chat (im) session: call.hold does not apply; chat (im) sessions have no hold (theirs: chat.accept, chat.end, chat.transfer).',
+    });
+    expect((await refusal(sdk, desk.call.mute('c1'))).message).toContain('chat (im) sessions have no mute');
+    expect((await refusal(sdk, desk.video.mute('c1'))).message).toContain('chat (im) sessions have no mute');
+    expect((await refusal(sdk, desk.call.sendDigits('v1', '1'))).message).toBe(
+      'Session "v1" is a video session: call.sendDigits does not apply; video sessions have no sendDigits (theirs: video.accept, video.end, video.mute, video.unmute, video.muteVideo, video.unmuteVideo, video.transfer).',
+    );
+    expect((await refusal(sdk, desk.call.hold('v1'))).message).toContain('video sessions have no hold');
+    // Where the module has the verb, it is named, as before.
+    expect((await refusal(sdk, desk.call.hangUp('c1'))).message).toBe('Session "c1" is a chat (im) session: call.hangUp does not apply; use chat.end.');
+    expect((await refusal(sdk, desk.call.mute('v1'))).message).toContain('use video.mute');
+    sdk.emit('sessionEnded', { sessionId: 'c1', closeBy: 'seat' });
+    expect((await refusal(sdk, desk.call.delete('c1'))).message).toContain('chat (im) sessions have no delete');
+    desk.destroy();
+    await settle();
   });
 });

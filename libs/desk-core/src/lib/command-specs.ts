@@ -211,13 +211,16 @@ export const COMMAND_SPECS = {
 
 export type CommandName = keyof typeof COMMAND_SPECS;
 
-/** The same verb in another module, for a `wrong_channel` hint (hangUp ↔ end). */
-export function equivalentCommand(name: string, module: SdkModule): string {
+/**
+ * The same verb in another module, for a `wrong_channel` hint (hangUp ↔ end); when it has none,
+ * the commands that module has (a chat has no hold, a video no keypad).
+ */
+export function equivalentCommand(name: string, module: SdkModule): string | readonly string[] {
   const verb = name.slice(name.indexOf('.') + 1);
   const namespace = NAMESPACE_OF_MODULE[module];
   const candidates = verb === 'hangUp' || verb === 'end' ? ['end', 'hangUp'] : [verb];
   for (const candidate of candidates) if (`${namespace}.${candidate}` in COMMAND_SPECS) return `${namespace}.${candidate}`;
-  return `the ${namespace}.* commands`;
+  return Object.keys(COMMAND_SPECS).filter((command) => command.startsWith(`${namespace}.`));
 }
 
 /**

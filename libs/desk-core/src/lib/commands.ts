@@ -67,7 +67,8 @@ export function createCommands(ctx: CommandContext): DeskCommands {
     const session = rule.in === 'history' ? pastSession(state, id) : liveSession(state, id);
     if (!session) {
       if (rule.in === 'history' && liveSession(state, id)) throw invalidState(id, liveSession(state, id)?.status ?? 'live', spec.name, rule.states);
-      throw unknownSession(id);
+      const past = rule.in === 'history' ? undefined : pastSession(state, id);
+      throw unknownSession(id, rule.in, past && { status: past.status, command: spec.name });
     }
     // An adopted session whose channel is a guess: let the SDK decide.
     const module = MODULE_OF_CHANNEL[session.channel];
