@@ -148,3 +148,46 @@ describe('channels defect 3: a command the channel does not have is refused with
     await settle();
   });
 });
+
+describe('channels defect 4: a double-clicked Accept (or End, Hold, Mute…) reaches the SDK once', () => {
+  /** The SDK answers `method` a little later, as a real one does: the command is in flight meanwhile. */
+  const slow = (sdk: FakeSdk, method: string) => sdk.answer(method, () => new Promise((resolve) => setTimeout(() => resolve({ status: 'success' }), 5)));
+
+  it('chat, video and an internal call: the second accept joins the first; both resolve; the SDK never refuses a second one', async () => {
+    const { desk, sdk } = await readyDesk();
+    const cases: Array<[string, Record<string, unknown>, string, (id: string) => Promise<void>]> = [
+      ['c1', im('c1'), 'Chat.accept', (id) => desk.chat.accept(id)],
+      ['v1', video('v1'), 'Video.accept', (id) => desk.video.accept(id)],
+      ['i1', { type: 'internal', sessionId: 'i1', timeout: 0, peerUserId: 'alice@example.com' }, 'Call.accept', (id) => desk.call.accept(id)],
+    ];
+    for (const [id, offer, method, accept] of cases) {
+      sdk.emit('callIn', offer);
+      slow(sdk, method);
+      const first = accept(id);
+      const second = accept(id); // the second click, before the SDK answered the first
+      await expect(Promise.all([first, second])).resolves.toEqual([undefined, undefined]);
+      expect(sdk.calls.filter((c) => c.method === method && (c.args[0] as { sessionId: string }).sessionId === id)).toHaveLength(1);
+      sdk.emit('userAccessed', { sessionId: id });
+    }
+    // Once settled, the same command is a new one (and checked again: no longer ringing).
+    expect(await refusal(sdk, desk.chat.accept('c1'))).toMatchObject({ code: 'invalid_state' });
+    desk.destroy();
+    await settle();
+  });
+
+  it('a refusal reaches both callers; different sessions, other verbs and repeated keypad digits are never joined', async () => {
+    const { desk, sdk } = await readyDesk();
+    sdk.emit('callIn', phoneCallIn('p1'));
+    sdk.emit('userAccessed', { sessionId: 'p1' });
+    sdk.emit('callIn', phoneCallIn('p2'));
+    sdk.emit('userAccessed', { sessionId: 'p2' });
+    sdk.answer('Call.hold', () => Promise.resolve({ status: 'error', errorMsg: 'line busy' }));
+    const holds = await Promise.allSettled([desk.call.hold('p1'), desk.call.hold('p1'), desk.call.hold('p2')]);
+    expect(holds.map((h) => h.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(sdk.calls.filter((c) => c.method === 'Call.hold').map((c) => c.args[0])).toEqual([{ sessionId: 'p1' }, { sessionId: 'p2' }]);
+    await Promise.all([desk.call.mute('p1'), desk.call.unmute('p1'), desk.call.sendDigits('p1', '1'), desk.call.sendDigits('p1', '1')]);
+    expect(sdk.calls.filter((c) => c.method !== 'Call.hold').map((c) => c.method)).toEqual(['Call.muteMic', 'Call.unmuteMic', 'Call.sendDigits', 'Call.sendDigits']);
+    desk.destroy();
+    await settle();
+  });
+});

@@ -70,6 +70,11 @@ export interface CommandSpec<Args extends unknown[] = unknown[], Params = unknow
   onSuccess?(ctx: SpecContext, params: Params, response: unknown, session: DeskSession | undefined): Result;
   /** The SDK said no (after it was called). */
   onFailure?(ctx: SpecContext, params: Params): void;
+  /**
+   * The same command for the same session while one is in flight joins it (a double-clicked
+   * Accept): sent twice, the SDK refuses the second one, an error after a success.
+   */
+  readonly joinsInFlight?: true;
 }
 
 const spec = <Args extends unknown[], Params, Result = void>(row: CommandSpec<Args, Params, Result>): CommandSpec<Args, Params, Result> => row;
@@ -95,6 +100,7 @@ function sessionCommand(
     session: bySession(module, states),
     sdk: (tccc, sessionId) => sdk(tccc, { sessionId }),
     onSuccess: after && ((ctx, sessionId) => ctx.dispatch(after(sessionId))),
+    joinsInFlight: true,
   });
 }
 
