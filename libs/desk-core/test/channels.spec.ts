@@ -1,7 +1,7 @@
 // The non-phone channels (chat, video, voip, internal) under late, repeated and out-of-order
 // events and commands in every state: one describe per defect of the channels hunt, each test
 // failed before its fix.
-import { historyRestored } from '../src/lib/actions';
+import { expiredOffer, historyRestored } from '../src/lib/actions';
 import { createDesk, isDeskError, type Desk, type DeskErrorInfo, type DeskSession } from '../src/index';
 import { createFakeLoader, createFakeLogin, createFakeSdk, type FakeSdk } from './fake-sdk';
 import { ev, phoneCallIn, reduceAll, settle } from './helpers';
@@ -189,5 +189,47 @@ describe('channels defect 4: a double-clicked Accept (or End, Hold, Mute…) rea
     expect(sdk.calls.filter((c) => c.method !== 'Call.hold').map((c) => c.method)).toEqual(['Call.muteMic', 'Call.unmuteMic', 'Call.sendDigits', 'Call.sendDigits']);
     desk.destroy();
     await settle();
+  });
+});
+
+describe('channels defect 5: the platform’s word after the desk expired an offer still counts', () => {
+  // A chat offered with 10 s to accept; the platform said nothing for 15 s (timeout + grace), so
+  // the desk took it off the live list as not answered (session/expired).
+  const gaveUp = [ev('callIn', im('c1', { timeout: 10 }), 0), expiredOffer('c1', 15_000)];
+
+  it('a late userAccessed (the agent’s accept outran the expiry): the chat is live again, as it was offered', () => {
+    const state = reduceAll([...gaveUp, ev('userAccessed', { sessionId: 'c1' }, 16_000)]);
+    expect(state.history).toEqual([]);
+    const live = state.sessions['c1'];
+    expect(live).toMatchObject({ channel: 'im', status: 'talking', offeredAt: 0, answeredAt: 16_000, peer: { nickname: 'Lily', channelName: 'Web shop' } });
+    expect(live.endedAt).toBeUndefined();
+    expect(live.closeBy).toBeUndefined();
+    expect(live.endReason).toBeUndefined();
+    expect(state.diagnostics.unexpectedEvents).toBe(0);
+    // …and it ends as usual, once.
+    const after = reduceAll([ev('sessionEnded', { sessionId: 'c1', closeBy: 'client' }, 20_000)], 50, state);
+    expect(after.history.map((s) => [s.id, s.status, s.closeBy])).toEqual([['c1', 'ended', 'client']]);
+    expect(after.sessionOrder).toEqual([]);
+  });
+
+  it('a late autoTransfer: history says it was transferred, not that the desk gave up', () => {
+    const state = reduceAll([...gaveUp, ev('autoTransfer', { sessionId: 'c1', skillGroupId: '3' }, 16_000)]);
+    expect(state.sessionOrder).toEqual([]);
+    expect(state.history).toHaveLength(1);
+    expect(state.history[0]).toMatchObject({ id: 'c1', status: 'transferred', transferredTo: { skillGroupId: '3' }, endedAt: 15_000 });
+    expect(state.history[0].endReason).toBeUndefined();
+  });
+
+  it('a late sessionEnded: ended as the platform says (who, why), not the desk’s guess', () => {
+    const state = reduceAll([...gaveUp, ev('sessionEnded', { sessionId: 'c1', closeBy: 'client', mainReason: 'visitor left' }, 16_000)]);
+    expect(state.history).toHaveLength(1);
+    expect(state.history[0]).toMatchObject({ id: 'c1', status: 'ended', closeBy: 'client', endReason: 'visitor left', endedAt: 15_000 });
+  });
+
+  it('still no ghosts: a repeated callIn stays out; after the platform ended it, a late userAccessed too', () => {
+    expect(reduceAll([...gaveUp, ev('callIn', im('c1', { timeout: 10 }), 16_000)]).sessionOrder).toEqual([]);
+    const state = reduceAll([...gaveUp, ev('sessionEnded', { sessionId: 'c1' }, 16_000), ev('userAccessed', { sessionId: 'c1' }, 17_000)]);
+    expect(state.sessionOrder).toEqual([]);
+    expect(state.diagnostics.lastUnexpected).toMatchObject({ event: 'userAccessed', sessionId: 'c1' });
   });
 });

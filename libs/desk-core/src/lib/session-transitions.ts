@@ -226,6 +226,20 @@ export function offerDeadline(session: DeskSession): number | undefined {
   return session.offeredAt + timeout * 1000;
 }
 
+/** An offer the desk expired, without what the expiry wrote (its end, `timer`, the reason). */
+export function withoutExpiry(session: DeskSession): DeskSession {
+  const next = copyOf(session);
+  delete next.endedAt;
+  delete next.closeBy;
+  delete next.endReason;
+  return next;
+}
+
+/** An expired offer the agent did get after all (a late userAccessed): talking, as it was offered. */
+export function revived(session: DeskSession, at: number): DeskSession {
+  return answered(withoutExpiry(session), at);
+}
+
 /** The offer timed out and the platform said nothing (no autoTransfer, no sessionEnded). */
 export function expired(session: DeskSession, at: number): DeskSession {
   const next = copyOf(session);
