@@ -14,9 +14,9 @@ const { open } = useBrowser();
 const card = (page: Page, sessionId: string, status?: string) =>
   page.locator(`[data-testid="active-session"][data-session-id="${sessionId}"]${status ? `[data-status="${status}"]` : ''}`);
 
-async function acceptFromDesk(page: Page, sessionId: string): Promise<void> {
+async function acceptFromDesk(page: Page, sessionId: string, how: 'click' | 'dblclick' = 'click'): Promise<void> {
   await byTestId(page, `session-${sessionId}`).click(); // the desk panel's list picks the contact
-  await card(page, sessionId, 'ringing').locator('[data-testid="accept"]').click();
+  await card(page, sessionId, 'ringing').locator('[data-testid="accept"]')[how]();
   await card(page, sessionId, 'talking').waitFor();
   await closeWorkbench(page); // the SDK's own panel opens on a contact and covers the desk
 }
@@ -47,6 +47,9 @@ test('chat: accept, transfer and end from the desk panel, through tccc.Chat', as
   await expect(byTestId(page, 'detail-channel').textContent()).resolves.toContain('Web shop');
   await expect(byTestId(page, 'detail-source').textContent()).resolves.toContain('wechat');
   await expect(byTestId(page, 'command-error').count()).resolves.toBe(0);
+  // A chat is not a call: "In chat", with no microphone, hold or keypad.
+  await expect(card(page, sessionId).locator('[data-testid="active-status"]').textContent()).resolves.toContain('Chat · In chat');
+  await expect(page.locator('[data-testid="mute"], [data-testid="hold"], [data-testid="keypad-toggle"]').count()).resolves.toBe(0);
   await screenshot(page, 'chat-accepted');
 
   await transferFromDesk(page, sessionId, { userId: 'bob@example.com' });
@@ -54,7 +57,9 @@ test('chat: accept, transfer and end from the desk panel, through tccc.Chat', as
 
   const second = await emulator.inbound({ type: 'im', timeout: 0, nickname: 'Ann' });
   await card(page, second.sessionId, 'ringing').waitFor();
-  await acceptFromDesk(page, second.sessionId);
+  // Agents double-click: the SDK gets one accept, so no "refused" error after a good accept.
+  await acceptFromDesk(page, second.sessionId, 'dblclick');
+  await expect(byTestId(page, 'command-error').count()).resolves.toBe(0);
   await expect(byTestId(page, 'hangup').textContent()).resolves.toContain('End chat');
   await byTestId(page, 'hangup').click();
   await card(page, second.sessionId).waitFor({ state: 'detached' });
@@ -76,6 +81,9 @@ test('video: accept, camera off, transfer and end from the desk panel, through t
   await byTestId(page, 'camera').click();
   await page.locator('[data-testid="camera"][aria-pressed="true"]').waitFor();
   await expect(byTestId(page, 'detail-camera').textContent()).resolves.toContain('off');
+  // The button says what it will do, not the camera's state (that is the detail row).
+  await expect(byTestId(page, 'camera').textContent()).resolves.toContain('Turn camera on');
+  await expect(page.locator('[data-testid="hold"], [data-testid="keypad-toggle"]').count()).resolves.toBe(0);
   await byTestId(page, 'mute').click();
   await page.locator('[data-testid="mute"][aria-pressed="true"]').waitFor();
   await expect(byTestId(page, 'command-error').count()).resolves.toBe(0);
@@ -114,6 +122,9 @@ test("internal call: alice calls bob, bob's page rings, bob accepts, alice hangs
   await ringing.locator('[data-testid="accept"]').click();
   await bob.page.locator('[data-testid="active-session"][data-channel="internal"][data-status="talking"]').waitFor();
   await alice.page.locator('[data-testid="active-session"][data-channel="internal"][data-status="talking"]').waitFor();
+  // A colleague can be held and muted; there is no phone line's IVR to send tones to.
+  await bob.page.locator('[data-testid="active-session"][data-channel="internal"] [data-testid="hold"]').waitFor();
+  await expect(byTestId(bob.page, 'keypad-toggle').count()).resolves.toBe(0);
   await closeWorkbench(bob.page);
   await screenshot(bob.page, 'internal-call-bob');
 

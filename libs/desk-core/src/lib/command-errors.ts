@@ -12,10 +12,20 @@ export function notReady(status: string): DeskError {
   });
 }
 
-export function unknownSession(sessionId: string): DeskError {
+/**
+ * No session has this id where the command looks: the live list, or history (`call.delete`).
+ * `past`: it is in history (ended or transferred), which is what the caller needs to hear.
+ */
+export function unknownSession(sessionId: string, where: 'live' | 'history' = 'live', past?: { status: string; command: string }): DeskError {
+  const id = JSON.stringify(sessionId);
+  const gone = past && (past.status === 'transferred' ? 'was transferred away' : 'already ended');
   return new DeskError({
     code: 'unknown_session',
-    message: `No live session has the id ${JSON.stringify(sessionId)}.`,
+    message: gone
+      ? `Session ${id} ${gone}: ${past.command} needs a live session.`
+      : where === 'history'
+        ? `No ended or transferred session in history has the id ${id}.`
+        : `No live session has the id ${id}.`,
     field: 'sessionId',
     retryable: false,
   });
@@ -31,11 +41,19 @@ export function invalidState(sessionId: string, status: string, command: string,
   });
 }
 
-/** The session's channel is handled by another SDK module (call.accept on a chat, …). */
-export function wrongChannel(sessionId: string, channel: string, command: string, use: string): DeskError {
+/** How a channel is named in a message: its everyday name, then the SDK's type. */
+const CHANNEL_NAME: Readonly<Record<string, string>> = { im: 'chat (im)', voip: 'audio (voip)' };
+
+/**
+ * The session's channel is handled by another SDK module (call.accept on a chat, …): `use` is that
+ * module's command for it, or the commands it has when it has none (no hold for a chat).
+ */
+export function wrongChannel(sessionId: string, channel: string, command: string, use: string | readonly string[]): DeskError {
+  const verb = command.slice(command.indexOf('.') + 1);
+  const hint = typeof use === 'string' ? `use ${use}` : `${CHANNEL_NAME[channel] ?? channel} sessions have no ${verb} (theirs: ${use.join(', ')})`;
   return new DeskError({
     code: 'wrong_channel',
-    message: `Session ${JSON.stringify(sessionId)} is a ${channel} session: ${command} does not apply, use ${use}.`,
+    message: `Session ${JSON.stringify(sessionId)} is a ${CHANNEL_NAME[channel] ?? channel} session: ${command} does not apply; ${hint}.`,
     field: 'sessionId',
     retryable: false,
   });

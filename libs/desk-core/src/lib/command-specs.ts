@@ -70,6 +70,11 @@ export interface CommandSpec<Args extends unknown[] = unknown[], Params = unknow
   onSuccess?(ctx: SpecContext, params: Params, response: unknown, session: DeskSession | undefined): Result;
   /** The SDK said no (after it was called). */
   onFailure?(ctx: SpecContext, params: Params): void;
+  /**
+   * The same command for the same session while one is in flight joins it (a double-clicked
+   * Accept): sent twice, the SDK refuses the second one, an error after a success.
+   */
+  readonly joinsInFlight?: true;
 }
 
 const spec = <Args extends unknown[], Params, Result = void>(row: CommandSpec<Args, Params, Result>): CommandSpec<Args, Params, Result> => row;
@@ -95,6 +100,7 @@ function sessionCommand(
     session: bySession(module, states),
     sdk: (tccc, sessionId) => sdk(tccc, { sessionId }),
     onSuccess: after && ((ctx, sessionId) => ctx.dispatch(after(sessionId))),
+    joinsInFlight: true,
   });
 }
 
@@ -211,13 +217,16 @@ export const COMMAND_SPECS = {
 
 export type CommandName = keyof typeof COMMAND_SPECS;
 
-/** The same verb in another module, for a `wrong_channel` hint (hangUp ↔ end). */
-export function equivalentCommand(name: string, module: SdkModule): string {
+/**
+ * The same verb in another module, for a `wrong_channel` hint (hangUp ↔ end); when it has none,
+ * the commands that module has (a chat has no hold, a video no keypad).
+ */
+export function equivalentCommand(name: string, module: SdkModule): string | readonly string[] {
   const verb = name.slice(name.indexOf('.') + 1);
   const namespace = NAMESPACE_OF_MODULE[module];
   const candidates = verb === 'hangUp' || verb === 'end' ? ['end', 'hangUp'] : [verb];
   for (const candidate of candidates) if (`${namespace}.${candidate}` in COMMAND_SPECS) return `${namespace}.${candidate}`;
-  return `the ${namespace}.* commands`;
+  return Object.keys(COMMAND_SPECS).filter((command) => command.startsWith(`${namespace}.`));
 }
 
 /**

@@ -5,7 +5,8 @@
  * (`unknown_session`), belongs to the command's module (`wrong_channel`) and is in a state the
  * command applies to (`invalid_state`). Then it calls the SDK once and maps `{ status: 'error' }`
  * or a throw/rejection to `sdk_error` with the SDK's message (also reported on `errors$`; the
- * caller's own mistakes are not).
+ * caller's own mistakes are not). A session command (accept, end, hold, mute…) repeated while the
+ * same one for the same session is in flight gets that one's promise: the SDK is called once.
  */
 import { sdkErrorMessage, type CommonSDKResponse, type TcccGlobal } from '@tccc-desk/tccc-sdk';
 import { COMMAND_SPECS, MODULE_OF_CHANNEL, equivalentCommand, type CommandSpec, type SpecContext } from './command-specs';
@@ -67,7 +68,8 @@ export function createCommands(ctx: CommandContext): DeskCommands {
     const session = rule.in === 'history' ? pastSession(state, id) : liveSession(state, id);
     if (!session) {
       if (rule.in === 'history' && liveSession(state, id)) throw invalidState(id, liveSession(state, id)?.status ?? 'live', spec.name, rule.states);
-      throw unknownSession(id);
+      const past = rule.in === 'history' ? undefined : pastSession(state, id);
+      throw unknownSession(id, rule.in, past && { status: past.status, command: spec.name });
     }
     // An adopted session whose channel is a guess: let the SDK decide.
     const module = MODULE_OF_CHANNEL[session.channel];
@@ -136,10 +138,22 @@ export function createCommands(ctx: CommandContext): DeskCommands {
 
   // The public shape: each method is its row, run.
   const S = COMMAND_SPECS;
+  /** `name sessionId` → the call still in flight, for the rows that join one (spec.joinsInFlight). */
+  const inFlight = new Map<string, Promise<unknown>>();
   const run =
     <Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>) =>
-    (...args: Args): Promise<R> =>
-      timed(spec.name, args, runCommand(spec, args));
+    (...args: Args): Promise<R> => {
+      const id = args[0];
+      if (!spec.joinsInFlight || typeof id !== 'string') return timed(spec.name, args, runCommand(spec, args));
+      const key = `${spec.name} ${id}`;
+      const pending = inFlight.get(key);
+      if (pending) return pending as Promise<R>;
+      const work = timed(spec.name, args, runCommand(spec, args));
+      inFlight.set(key, work);
+      const done = () => inFlight.delete(key);
+      work.then(done, done);
+      return work;
+    };
 
   function timed<R>(command: string, args: unknown[], work: Promise<R>): Promise<R> {
     const record = ctx.onCommand;

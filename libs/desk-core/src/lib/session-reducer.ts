@@ -9,16 +9,19 @@
  * - a ringing offer whose timeout passed with no event leaves the live list (`session/expired`).
  */
 import type { DeskAction } from './actions';
-import type { DeskSession } from './desk.types';
+import type { DeskSession, SessionDirection } from './desk.types';
 import { unexpected, type EventResult } from './lifecycle-reducer';
 import { sessionIdOf } from './payload-readers';
 import {
   adoptedSession,
   answered,
   asInternalCall,
+  asKnown,
   ended,
   expired,
   isEngaged,
+  revived,
+  withoutExpiry,
   offerDeadline,
   sessionFromCallIn,
   sessionFromCallOuted,
@@ -67,13 +70,21 @@ export function createSessionReducer(historySize: number): SessionReducer {
 
   const inHistory = (p: StateParts, id: string): boolean => p.history.some((s) => s.id === id);
 
+  /** The history entry of an offer the desk expired and the platform has not spoken of since. */
+  function expiredByDesk(p: StateParts, id: string): { past: DeskSession; index: number } | undefined {
+    if (!p.expired.has(id) || p.ended.has(id)) return undefined;
+    const index = p.history.findIndex((s) => s.id === id);
+    const past = index < 0 ? undefined : p.history[index];
+    return past?.status === 'ended' ? { past, index } : undefined;
+  }
+
   /** Apply `step` to the live session the payload names; otherwise `orElse` (adoption) or unexpected. */
   function onLive(
     p: StateParts,
     name: string,
     payload: unknown,
     step: (current: DeskSession) => StateParts | undefined,
-    orElse?: (id: string) => StateParts,
+    orElse?: (id: string) => EventResult,
   ): EventResult {
     const id = sessionIdOf(payload);
     if (id === undefined) return unexpected(`${name} without a sessionId`);
@@ -83,13 +94,28 @@ export function createSessionReducer(historySize: number): SessionReducer {
     return orElse ? orElse(id) : unexpected(`${name} for ${inHistory(p, id) ? 'a session that already ended' : 'an unknown session'}`, id);
   }
 
+  /**
+   * A talking session the desk did not see offered. One in history was either transferred away
+   * (a late event: it stays there, the contact is no longer the agent's) or interrupted by a
+   * reload (live again, with the channel and peer the desk already knew, not a guess).
+   */
+  function adopt(p: StateParts, name: string, id: string, payload: unknown, direction: SessionDirection, at: number): EventResult {
+    const gaveUp = expiredByDesk(p, id);
+    // The agent got it after all (their accept outran the desk's expiry): it is live again.
+    if (gaveUp) return open(p, revived(gaveUp.past, at));
+    const past = p.history.find((s) => s.id === id);
+    if (past && !past.interrupted) return unexpected(`${name} for a session that ${past.status === 'transferred' ? 'was transferred away' : 'already ended'}`, id);
+    const session = adoptedSession(id, payload, 'talking', direction, at);
+    return open(p, past ? asKnown(session, past) : session);
+  }
+
   function onEvent(p: StateParts, name: string, payload: unknown, at: number): EventResult {
     switch (name) {
       case 'callIn': {
         const session = sessionFromCallIn(payload, at);
         if (!session) return unexpected('callIn without a usable sessionId and type', sessionIdOf(payload));
         if (p.live.get(session.id)) return unexpected('a second callIn for a live session', session.id);
-        if (p.ended.has(session.id)) return unexpected('callIn for a session that already ended', session.id);
+        if (p.ended.has(session.id) || p.expired.has(session.id)) return unexpected('callIn for a session that already ended', session.id);
         return open(p, session);
       }
       case 'userAccessed':
@@ -101,7 +127,7 @@ export function createSessionReducer(historySize: number): SessionReducer {
             current.status === 'ringing' || (current.status === 'dialing' && current.channel === 'internal')
               ? update(p, answered(current, at))
               : undefined,
-          (id) => open(p, adoptedSession(id, payload, 'talking', 'inbound', at)),
+          (id) => adopt(p, name, id, payload, 'inbound', at),
         );
       case 'calloutAccepted':
         return onLive(
@@ -109,10 +135,23 @@ export function createSessionReducer(historySize: number): SessionReducer {
           name,
           payload,
           (current) => (current.status === 'dialing' ? update(p, answered(current, at)) : undefined),
-          (id) => open(p, adoptedSession(id, payload, 'talking', 'outbound', at)),
+          (id) => adopt(p, name, id, payload, 'outbound', at),
         );
       case 'autoTransfer':
-        return onLive(p, name, payload, (current) => (current.status === 'ringing' ? close(p, transferred(current, payload, at)) : undefined));
+        return onLive(
+          p,
+          name,
+          payload,
+          (current) => (current.status === 'ringing' ? close(p, transferred(current, payload, at)) : undefined),
+          (id) => {
+            // Moved on late, after the desk gave up on it: history says where it went.
+            const gaveUp = expiredByDesk(p, id);
+            if (!gaveUp) return unexpected(`${name} for ${inHistory(p, id) ? 'a session that already ended' : 'an unknown session'}`, id);
+            const history = p.history.slice();
+            history[gaveUp.index] = transferred(withoutExpiry(gaveUp.past), payload, gaveUp.past.endedAt ?? at);
+            return withParts(p, { history });
+          },
+        );
       case 'transfer':
         return onLive(p, name, payload, (current) => close(p, transferred(current, payload, at)));
       case 'callOuted':
@@ -140,9 +179,10 @@ export function createSessionReducer(historySize: number): SessionReducer {
             const index = p.history.findIndex((s) => s.id === id);
             const past = index < 0 ? undefined : p.history[index];
             if (!past) return close(p, ended(adoptedSession(id, payload, 'ended', 'inbound', at), payload, at));
-            // A transferred session may still be reported ended: keep why, once.
+            // A transferred session may still be reported ended: keep why, once. One the desk
+            // expired ends as the platform says (its who and why, not the desk's guess).
             const history = p.history.slice();
-            history[index] = withEndDetails(past, payload);
+            history[index] = expiredByDesk(p, id) ? ended(withoutExpiry(past), payload, past.endedAt ?? at) : withEndDetails(past, payload);
             return withParts(p, { history, ended: p.ended.add(id) });
           },
         );
@@ -193,7 +233,9 @@ export function createSessionReducer(historySize: number): SessionReducer {
         const current = p.live.get(action.sessionId);
         const deadline = current && offerDeadline(current);
         if (!current || deadline === undefined || action.at < deadline) return p;
-        return close(p, expired(current, action.at));
+        // Not `ended`: the platform has not said so (expiredByDesk).
+        const next = close(p, expired(current, action.at));
+        return withParts(next, { ended: p.ended, expired: p.expired.add(current.id) });
       }
       case 'history/restored': {
         // Another seat's login: nothing of the previous seat's history stays on screen.

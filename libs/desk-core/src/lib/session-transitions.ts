@@ -108,6 +108,15 @@ export function adoptedSession(
   return session;
 }
 
+/** An adopted session that the desk knew before a reload: its channel, direction and peer, not guesses. */
+export function asKnown(adopted: DeskSession, past: DeskSession): DeskSession {
+  const session: DeskSession = { ...adopted, channel: past.channel, direction: past.direction, peer: past.peer, offeredAt: past.offeredAt, ivrPath: past.ivrPath };
+  delete session.channelKnown;
+  if (past.channel === 'video') session.videoMuted = past.videoMuted ?? false;
+  else delete session.videoMuted;
+  return session;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Moving on
 
@@ -215,6 +224,20 @@ export function offerDeadline(session: DeskSession): number | undefined {
   const timeout = session.acceptTimeoutS;
   if (session.status !== 'ringing' || timeout === undefined || timeout <= 0) return undefined;
   return session.offeredAt + timeout * 1000;
+}
+
+/** An offer the desk expired, without what the expiry wrote (its end, `timer`, the reason). */
+export function withoutExpiry(session: DeskSession): DeskSession {
+  const next = copyOf(session);
+  delete next.endedAt;
+  delete next.closeBy;
+  delete next.endReason;
+  return next;
+}
+
+/** An expired offer the agent did get after all (a late userAccessed): talking, as it was offered. */
+export function revived(session: DeskSession, at: number): DeskSession {
+  return answered(withoutExpiry(session), at);
 }
 
 /** The offer timed out and the platform said nothing (no autoTransfer, no sessionEnded). */

@@ -18,8 +18,13 @@ export interface StateParts {
   live: SessionTable;
   history: readonly DeskSession[];
   diagnostics: DeskDiagnostics;
-  /** Sessions that ended lately (by event or offer timeout): never brought back by a late event. */
+  /** Sessions the platform ended lately: never brought back by a late event. */
   ended: RecentIds;
+  /**
+   * Offers the desk itself gave up on lately (their timeout passed with no event): a guess, so the
+   * platform's later word for one (the agent did get it, or it was moved on) still counts.
+   */
+  expired: RecentIds;
   /** Callees of `startInternalCall`s not answered yet, oldest first: their `callOuted` may come first. */
   pendingInternal: readonly string[];
 }
@@ -38,6 +43,7 @@ export function withParts(p: Readonly<StateParts>, changes: Partial<StateParts>)
     history: changes.history ?? p.history,
     diagnostics: changes.diagnostics ?? p.diagnostics,
     ended: changes.ended ?? p.ended,
+    expired: changes.expired ?? p.expired,
     pendingInternal: changes.pendingInternal ?? p.pendingInternal,
   };
 }
@@ -112,6 +118,7 @@ export function initialState(): DeskState {
     history: [],
     diagnostics: { unexpectedEvents: 0, eventsSeen: 0 },
     ended: RecentIds.EMPTY,
+    expired: RecentIds.EMPTY,
     pendingInternal: [],
   });
 }
@@ -138,6 +145,7 @@ function partsOfPlain(state: DeskState): StateParts {
     history: state.history,
     diagnostics: state.diagnostics,
     ended,
+    expired: RecentIds.EMPTY,
     pendingInternal: [],
   };
 }

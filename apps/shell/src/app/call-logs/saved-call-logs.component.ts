@@ -12,7 +12,8 @@ import { CHANNEL_NAME, CrmI18n, DIRECTION_NAME, type CrmMessageKey } from '../i1
         <li [attr.data-testid]="'saved-call-log-' + r.id">
           <div class="head">
             @if (showWho()) { <strong data-testid="saved-call-log-who">{{ r.who }}</strong> }
-            <strong>{{ t(direction[r.direction]) }} {{ t(channel[r.channel]) }}</strong>
+            <!-- An internal call's direction is its channel: "internal", not "internal internal". -->
+            <strong data-testid="saved-call-log-kind">{{ r.direction !== 'internal' ? t(direction[r.direction]) : '' }} {{ t(channel[r.channel]) }}</strong>
             <span>{{ i18n.dateTime(r.startedAt) }}</span>
             <span data-testid="saved-call-log-duration">{{ minutes(r.durationS) }}</span>
             <span data-testid="saved-call-log-outcome">{{ t(outcome[r.outcome]) }}{{ r.endedBy ? ' (' + r.endedBy + ')' : '' }}</span>

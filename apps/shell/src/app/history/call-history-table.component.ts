@@ -19,7 +19,7 @@ import { CHANNEL_NAME as CHANNEL, CrmI18n, DIRECTION_NAME as DIRECTION } from '.
               @if (r.customer) { <a [routerLink]="['/customers', r.customer.id]">{{ r.who }}</a> } @else { {{ r.who }} }
               @if (r.phoneNumber && r.customer) { <span class="muted">{{ r.phoneNumber }}</span> }
             </td>
-            <td data-testid="call-record-channel" [attr.data-channel]="r.channel">{{ directionName(r.direction) }} {{ r.channel !== 'phone' ? '(' + channelName(r.channel) + ')' : '' }}</td>
+            <td data-testid="call-record-channel" [attr.data-channel]="r.channel">{{ directionName(r.direction) }} {{ r.channel !== 'phone' && r.channel !== 'internal' ? '(' + channelName(r.channel) + ')' : '' }}</td>
             <td>{{ i18n.dateTime(r.startedAt) }}</td>
             <td data-testid="call-record-duration">{{ duration(r.durationMs) }}</td>
             <td data-testid="call-record-outcome">{{ r.outcome }}</td>

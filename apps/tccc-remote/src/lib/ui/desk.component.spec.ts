@@ -274,6 +274,41 @@ describe('<tccc-desk>', () => {
     expect(desk.call.accept).toHaveBeenCalledWith('int-1');
   });
 
+  // The channels hunt: what each channel's card and list row say and offer, in both languages.
+  it('a chat in progress is "In chat", not "Talking", on its card and in the list', async () => {
+    desk.setSessions([session({ id: 'im-2', channel: 'im', status: 'talking', answeredAt: 1_700_000_000_000, peer: { nickname: 'Lily' } })]);
+    await stable();
+    expect(el('active-status')?.textContent).toContain('Chat · In chat');
+    expect(el('session-im-2')?.textContent).toContain('Chat · inbound · In chat');
+    expect(fixture.nativeElement.textContent).not.toContain('Talking');
+  });
+
+  it('the keypad is for phone lines only: not on an internal call nor an audio (voip) contact', async () => {
+    for (const channel of ['internal', 'voip'] as const) {
+      desk.setSessions([session({ id: `${channel}-1`, channel, direction: channel === 'internal' ? 'internal' : 'inbound', status: 'talking' })]);
+      await stable();
+      expect(el('hold')).not.toBeNull();
+      expect(el('mute')).not.toBeNull();
+      expect(el('keypad-toggle')).toBeNull();
+    }
+  });
+
+  it('an internal call’s list row does not say "internal" twice', async () => {
+    desk.setSessions([session({ id: 'int-2', channel: 'internal', direction: 'internal', peer: { displayName: 'bob@example.com', userId: 'bob@example.com' } })]);
+    await stable();
+    expect(el('session-int-2')?.querySelector('.meta')?.textContent?.trim()).toBe('Internal · Ringing');
+  });
+
+  it('the camera button says what it does ("Turn camera off"), next to the camera’s state', async () => {
+    desk.setSessions([session({ id: 'v-2', channel: 'video', status: 'talking', videoMuted: false, peer: { nickname: 'Wei' } })]);
+    await stable();
+    expect(el('camera')?.textContent?.trim()).toBe('Turn camera off');
+    desk.setSessions([session({ id: 'v-2', channel: 'video', status: 'talking', videoMuted: true, peer: { nickname: 'Wei' } })]);
+    await stable();
+    expect(el('camera')?.textContent?.trim()).toBe('Turn camera on');
+    expect(el('detail-camera')?.textContent).toContain('off');
+  });
+
   it('calls a colleague (internal call) by agent account', async () => {
     await type('internal-input', ' bob@example.com ');
     await click('internal-button');

@@ -1,6 +1,7 @@
 import type { Locale } from '@tccc-desk/i18n';
 import { loadCatalog, translate, type MessageKey } from '../i18n/messages';
-import { agentStatusLabel, errorText, lifecycleLabel, waitingForLineText, type Translate } from './format';
+import { session } from '../../testing/fake-desk';
+import { agentStatusLabel, errorText, lifecycleLabel, sessionStatusLabel, waitingForLineText, type Translate } from './format';
 
 const tr = (locale: Locale): Translate => (key: MessageKey, params) => translate(locale, key, params);
 
@@ -53,5 +54,17 @@ describe('errorText', () => {
     expect(unknown).not.toMatch(/^.*\. Try again\.$/);
     expect(errorText(tr('zh-CN'), { code: 'tab_leader_unavailable', retryable: false, message: 'x' }).message).toMatch(/可能已执行/);
     expect(errorText(tr('en'), { code: 'toString', message: '' })).toEqual({ message: 'The desk could not do that.', detail: null });
+  });
+});
+
+describe('sessionStatusLabel', () => {
+  it('a connected chat is in a chat (会话中), not on a call (通话中); the other channels talk', () => {
+    const chat = session({ channel: 'im', status: 'talking' });
+    expect(sessionStatusLabel(tr('en'), chat)).toBe('In chat');
+    expect(sessionStatusLabel(tr('zh-CN'), chat)).toBe('会话中');
+    expect(sessionStatusLabel(tr('zh-CN'), session({ channel: 'im', status: 'ringing' }))).toBe('振铃中');
+    for (const channel of ['phone', 'voip', 'video', 'internal'] as const) {
+      expect(sessionStatusLabel(tr('zh-CN'), session({ channel, status: 'talking' }))).toBe('通话中');
+    }
   });
 });

@@ -88,6 +88,8 @@ const SESSION_STATUS: Record<DeskSession['status'], MessageKey> = {
 };
 
 export function sessionStatusLabel(t: Translate, session: DeskSession): string {
+  // A chat is connected, not on a call ("Talking" / 通话中 would say a call).
+  if (session.channel === 'im' && session.status === 'talking') return t('session.chatting');
   return t(SESSION_STATUS[session.status]);
 }
 

@@ -52,13 +52,16 @@ export const DTMF_KEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', 
               (click)="toggleHold.emit(s.status !== 'held')">
               {{ s.status === 'held' ? t('controls.resume') : t('controls.hold') }}
             </button>
+          }
+          @if (s.channel === 'phone') {
             <button type="button" data-testid="keypad-toggle" [attr.aria-expanded]="keypadOpen()" (click)="keypadOpen.set(!keypadOpen())">{{ t('controls.keypad') }}</button>
           }
           <button type="button" data-testid="transfer-toggle" [attr.aria-expanded]="transferOpen()" (click)="transferOpen.set(!transferOpen())">{{ t('controls.transfer') }}</button>
         }
       </div>
 
-      @if (connected() && module() === 'call' && keypadOpen()) {
+      <!-- Tones reach a phone line's IVR or extension: not a colleague, not an app user (voip). -->
+      @if (connected() && s.channel === 'phone' && keypadOpen()) {
         <div class="keypad" role="group" [attr.aria-label]="t('keypad.label')">
           @for (key of keys; track key) {
             <button type="button" [attr.data-testid]="'dtmf-' + key" [attr.aria-label]="t('keypad.send', { key })" [disabled]="disabled()"

@@ -22,7 +22,7 @@ import { channelLabel, directionLabel, peerLabel, sessionStatusLabel } from './f
           >
             <span class="peer">{{ label(session) }}</span>
             <span class="meta">
-              {{ channel(session) }} · {{ direction(session) }} · {{ statusLabel(session) }}
+              {{ meta(session) }}
               @if (session.answeredAt) {
                 · {{ elapsed(session) }}
               }
@@ -56,16 +56,11 @@ export class SessionListComponent {
     return peerLabel(this.t, session);
   }
 
-  channel(session: DeskSession): string {
-    return channelLabel(this.t, session);
-  }
-
-  direction(session: DeskSession): string {
-    return directionLabel(this.t, session);
-  }
-
-  statusLabel(session: DeskSession): string {
-    return sessionStatusLabel(this.t, session);
+  /** "Chat · inbound · Ringing"; an internal call's direction is its channel already ("Internal · internal"). */
+  meta(session: DeskSession): string {
+    const channel = channelLabel(this.t, session);
+    const status = sessionStatusLabel(this.t, session);
+    return session.direction === 'internal' ? `${channel} · ${status}` : `${channel} · ${directionLabel(this.t, session)} · ${status}`;
   }
 
   elapsed(session: DeskSession): string {
