@@ -233,3 +233,38 @@ describe('channels defect 5: the platform’s word after the desk expired an off
     expect(state.diagnostics.lastUnexpected).toMatchObject({ event: 'userAccessed', sessionId: 'c1' });
   });
 });
+
+describe('channels defect 4, review: a command sent to an SDK that went away is not joined by one for the next SDK', () => {
+  it('hangUp in flight when the page’s SDK is torn down; after retry the same hangUp reaches the new SDK', async () => {
+    const sdks = [createFakeSdk(), createFakeSdk()];
+    let unloaded: (() => void) | undefined;
+    let loads = 0;
+    const loader = {
+      load: () => Promise.resolve(sdks[loads++]!.tccc),
+      teardown: () => undefined,
+      onUnload(listener: () => void) {
+        unloaded = listener;
+        return () => (unloaded = undefined);
+      },
+    };
+    const desk = createDesk({ login: createFakeLogin(), loader, clock: () => 42, callLogStorage: null, historyStorage: null });
+    await desk.connect();
+    const [first, second] = sdks as [FakeSdk, FakeSdk];
+    first.emit('callIn', phoneCallIn('p1'));
+    first.emit('userAccessed', { sessionId: 'p1' });
+    first.answer('Call.hungUp', () => new Promise(() => undefined)); // a torn-down SDK never answers
+    const stuck = desk.call.hangUp('p1');
+    stuck.catch(() => undefined);
+    await settle();
+    unloaded?.(); // another consumer on the page removed the SDK
+    await desk.retry();
+    // The call goes on at the platform: the new SDK reports it, and the agent hangs up again.
+    second.emit('userAccessed', { sessionId: 'p1' });
+    second.answer('Call.hungUp', () => Promise.resolve({ status: 'success' }));
+    const again = desk.call.hangUp('p1');
+    await expect(Promise.race([again.then(() => 'settled'), settle().then(() => 'pending')])).resolves.toBe('settled');
+    expect(second.calls.filter((c) => c.method === 'Call.hungUp')).toHaveLength(1);
+    desk.destroy();
+    await settle();
+  });
+});
