@@ -37,7 +37,7 @@ it('Redis down and back, several times: no unhandled rejection, and the budget s
       await redis.stop();
       await new Promise((resolve) => setTimeout(resolve, 300));
       await redis.start();
-      // Serves again without a restart (the budget re-created itself on the new connection).
+      // Serves again without a restart (ioredis reconnected; the next turn is one EVAL away).
       await until(() => budget.run(async () => true, Date.now() + 2_000).catch(() => false), 10_000);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
