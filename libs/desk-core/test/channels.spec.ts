@@ -268,3 +268,21 @@ describe('channels defect 4, review: a command sent to an SDK that went away is 
     await settle();
   });
 });
+
+describe('channels defect 4, review: a repeat after the opposite command is a new command', () => {
+  it('mute, unmute, mute while the first mute is in flight: the SDK gets all three and the call ends muted', async () => {
+    const { desk, sdk } = await readyDesk();
+    sdk.emit('callIn', phoneCallIn('p1'));
+    sdk.emit('userAccessed', { sessionId: 'p1' });
+    for (const method of ['Call.muteMic', 'Call.unmuteMic']) {
+      sdk.answer(method, () => new Promise((resolve) => setTimeout(() => resolve({ status: 'success' }), 5)));
+    }
+    let muted: boolean | undefined;
+    desk.sessions$.subscribe((sessions) => (muted = sessions.find((s) => s.id === 'p1')?.muted));
+    await Promise.all([desk.call.mute('p1'), desk.call.unmute('p1'), desk.call.mute('p1')]);
+    expect(sdk.calls.filter((c) => c.method.startsWith('Call.') && c.method.endsWith('Mic')).map((c) => c.method)).toEqual(['Call.muteMic', 'Call.unmuteMic', 'Call.muteMic']);
+    expect(muted).toBe(true);
+    desk.destroy();
+    await settle();
+  });
+});

@@ -144,6 +144,12 @@ export function createCommands(ctx: CommandContext): DeskCommands {
    * (retry after sdk_unloaded) may never settle, and the next SDK must get the command.
    */
   const inFlight = new Map<string, { sdk: TcccGlobal | null; work: Promise<unknown> }>();
+  /**
+   * sessionId → the joining command issued last for it. Only that one is joined: after mute,
+   * unmute, a second mute is the agent's latest word, not a repeat of the first (joined, the call
+   * would end unmuted).
+   */
+  const latest = new Map<string, { sdk: TcccGlobal | null; work: Promise<unknown> }>();
   const run =
     <Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>) =>
     (...args: Args): Promise<R> => {
@@ -152,11 +158,13 @@ export function createCommands(ctx: CommandContext): DeskCommands {
       const key = `${spec.name} ${id}`;
       const sdk = ctx.sdk();
       const pending = inFlight.get(key);
-      if (pending && pending.sdk === sdk) return pending.work as Promise<R>;
+      if (pending && pending.sdk === sdk && latest.get(id) === pending) return pending.work as Promise<R>;
       const entry = { sdk, work: timed(spec.name, args, runCommand(spec, args)) };
       inFlight.set(key, entry);
+      latest.set(id, entry);
       const done = () => {
         if (inFlight.get(key) === entry) inFlight.delete(key);
+        if (latest.get(id) === entry) latest.delete(id);
       };
       entry.work.then(done, done);
       return entry.work as Promise<R>;
