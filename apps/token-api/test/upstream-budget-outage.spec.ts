@@ -37,12 +37,39 @@ it('Redis down and back, several times: no unhandled rejection, and the budget s
       await redis.stop();
       await new Promise((resolve) => setTimeout(resolve, 300));
       await redis.start();
-      // Serves again without a restart (the budget re-created itself on the new connection).
+      // Serves again without a restart (ioredis reconnected; the next turn is one EVAL away).
       await until(() => budget.run(async () => true, Date.now() + 2_000).catch(() => false), 10_000);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(unhandled.map((reason) => (reason instanceof Error ? reason.message : String(reason)))).toEqual([]);
   } finally {
+    await budget.close();
+  }
+});
+
+it('a login waiting for its turn when Redis goes: refused at once with dependency_unavailable, never sent upstream', async () => {
+  const budget = createUpstreamBudget({
+    requestsPerSecond: 2,
+    maxWaitMs: 5_000,
+    secretId: 'outage-waiting',
+    redisUrl: redis.url,
+    metrics: createMetrics(),
+    logger: captureLogs().logger,
+  });
+  try {
+    await until(() => budget.run(async () => true, Date.now() + 5_000).catch(() => false), 10_000);
+    let calls = 0;
+    // The turn just taken above leaves this one ~550 ms to wait.
+    const waiting = budget.run(async () => (calls += 1), Date.now() + 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stoppedAt = Date.now();
+    await redis.stop();
+    await expect(waiting).rejects.toMatchObject({ code: 'dependency_unavailable' });
+    expect(Date.now() - stoppedAt).toBeLessThan(400);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(calls).toBe(0);
+  } finally {
+    await redis.start();
     await budget.close();
   }
 });

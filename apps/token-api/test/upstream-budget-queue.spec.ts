@@ -142,3 +142,18 @@ it('replicas whose clocks disagree keep one pace: a replica 2 s ahead does not j
   const mostInOneSecond = Math.max(...calledAt.map((at) => calledAt.filter((other) => other >= at && other < at + 1000).length));
   expect(mostInOneSecond).toBeLessThanOrEqual(20);
 });
+
+it('a caller that goes away while its turn is being taken from Redis is not sent upstream either', async () => {
+  const b = budget(2, 5_000);
+  await ready(b);
+  let calls = 0;
+  const first = b.run(async () => (calls += 1), Date.now() + 5_000);
+  const gone = new AbortController();
+  const second = b.run(async () => (calls += 1), Date.now() + 5_000, gone.signal);
+  // The connection closes while the turn's EVAL is on its way to Redis (one round trip).
+  gone.abort();
+  await expect(second).rejects.toMatchObject({ code: 'client_closed' });
+  await first;
+  await sleep(1_200);
+  expect(calls).toBe(1);
+});

@@ -233,3 +233,56 @@ describe('channels defect 5: the platform’s word after the desk expired an off
     expect(state.diagnostics.lastUnexpected).toMatchObject({ event: 'userAccessed', sessionId: 'c1' });
   });
 });
+
+describe('channels defect 4, review: a command sent to an SDK that went away is not joined by one for the next SDK', () => {
+  it('hangUp in flight when the page’s SDK is torn down; after retry the same hangUp reaches the new SDK', async () => {
+    const sdks = [createFakeSdk(), createFakeSdk()];
+    let unloaded: (() => void) | undefined;
+    let loads = 0;
+    const loader = {
+      load: () => Promise.resolve(sdks[loads++]!.tccc),
+      teardown: () => undefined,
+      onUnload(listener: () => void) {
+        unloaded = listener;
+        return () => (unloaded = undefined);
+      },
+    };
+    const desk = createDesk({ login: createFakeLogin(), loader, clock: () => 42, callLogStorage: null, historyStorage: null });
+    await desk.connect();
+    const [first, second] = sdks as [FakeSdk, FakeSdk];
+    first.emit('callIn', phoneCallIn('p1'));
+    first.emit('userAccessed', { sessionId: 'p1' });
+    first.answer('Call.hungUp', () => new Promise(() => undefined)); // a torn-down SDK never answers
+    const stuck = desk.call.hangUp('p1');
+    stuck.catch(() => undefined);
+    await settle();
+    unloaded?.(); // another consumer on the page removed the SDK
+    await desk.retry();
+    // The call goes on at the platform: the new SDK reports it, and the agent hangs up again.
+    second.emit('userAccessed', { sessionId: 'p1' });
+    second.answer('Call.hungUp', () => Promise.resolve({ status: 'success' }));
+    const again = desk.call.hangUp('p1');
+    await expect(Promise.race([again.then(() => 'settled'), settle().then(() => 'pending')])).resolves.toBe('settled');
+    expect(second.calls.filter((c) => c.method === 'Call.hungUp')).toHaveLength(1);
+    desk.destroy();
+    await settle();
+  });
+});
+
+describe('channels defect 4, review: a repeat after the opposite command is a new command', () => {
+  it('mute, unmute, mute while the first mute is in flight: the SDK gets all three and the call ends muted', async () => {
+    const { desk, sdk } = await readyDesk();
+    sdk.emit('callIn', phoneCallIn('p1'));
+    sdk.emit('userAccessed', { sessionId: 'p1' });
+    for (const method of ['Call.muteMic', 'Call.unmuteMic']) {
+      sdk.answer(method, () => new Promise((resolve) => setTimeout(() => resolve({ status: 'success' }), 5)));
+    }
+    let muted: boolean | undefined;
+    desk.sessions$.subscribe((sessions) => (muted = sessions.find((s) => s.id === 'p1')?.muted));
+    await Promise.all([desk.call.mute('p1'), desk.call.unmute('p1'), desk.call.mute('p1')]);
+    expect(sdk.calls.filter((c) => c.method.startsWith('Call.') && c.method.endsWith('Mic')).map((c) => c.method)).toEqual(['Call.muteMic', 'Call.unmuteMic', 'Call.muteMic']);
+    expect(muted).toBe(true);
+    desk.destroy();
+    await settle();
+  });
+});

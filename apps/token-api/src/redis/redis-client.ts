@@ -1,7 +1,8 @@
-// The one Redis connection of a replica (REDIS_URL), shared by the per-person login limits and the
-// upstream budget. Commands never queue while Redis is unreachable (enableOfflineQueue: false):
-// a login then fails at once with dependency_unavailable instead of hanging, and ioredis keeps
-// reconnecting in the background, so the service recovers without a restart.
+// A replica's Redis connections (REDIS_URL): one for the per-person login limits and readiness, one
+// of its own for the upstream budget (its 'close' fails the logins waiting for a turn). Commands
+// never queue while Redis is unreachable (enableOfflineQueue: false): a login then fails at once
+// with dependency_unavailable instead of hanging, and ioredis keeps reconnecting in the
+// background, so the service recovers without a restart.
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import { redactRedisUrl } from './redact-url';
@@ -26,7 +27,7 @@ export function createRedisClient(options: RedisOptions): RedisClient {
     lazyConnect: false,
     // No re-SUBSCRIBE on reconnect: ioredis sends it without handling its failure, and with no
     // offline queue it fails when the connection drops again meanwhile (an unhandled rejection, and
-    // token-api exits on one). The upstream budget starts afresh on reconnect with its own subscriber.
+    // token-api exits on one). Nothing here subscribes (the upstream budget is one EVAL per turn).
     autoResubscribe: false,
   });
   let down = false;

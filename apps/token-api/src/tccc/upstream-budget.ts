@@ -162,6 +162,9 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
           }, turn.waitMs);
           waiters.add(fail);
           signal?.addEventListener('abort', onAbort, { once: true });
+          // It may have gone while the turn was being taken (a Redis round trip): an abort that
+          // already happened fires no listener.
+          if (signal?.aborted) onAbort();
         });
       } finally {
         waiting -= 1;

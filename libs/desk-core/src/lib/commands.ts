@@ -138,21 +138,36 @@ export function createCommands(ctx: CommandContext): DeskCommands {
 
   // The public shape: each method is its row, run.
   const S = COMMAND_SPECS;
-  /** `name sessionId` → the call still in flight, for the rows that join one (spec.joinsInFlight). */
-  const inFlight = new Map<string, Promise<unknown>>();
+  /**
+   * `name sessionId` → the call still in flight and the SDK it went to, for the rows that join one
+   * (spec.joinsInFlight). Only a call to the same SDK is joined: one sent to an SDK torn down since
+   * (retry after sdk_unloaded) may never settle, and the next SDK must get the command.
+   */
+  const inFlight = new Map<string, { sdk: TcccGlobal | null; work: Promise<unknown> }>();
+  /**
+   * sessionId → the joining command issued last for it. Only that one is joined: after mute,
+   * unmute, a second mute is the agent's latest word, not a repeat of the first (joined, the call
+   * would end unmuted).
+   */
+  const latest = new Map<string, { sdk: TcccGlobal | null; work: Promise<unknown> }>();
   const run =
     <Args extends unknown[], P, R>(spec: CommandSpec<Args, P, R>) =>
     (...args: Args): Promise<R> => {
       const id = args[0];
       if (!spec.joinsInFlight || typeof id !== 'string') return timed(spec.name, args, runCommand(spec, args));
       const key = `${spec.name} ${id}`;
+      const sdk = ctx.sdk();
       const pending = inFlight.get(key);
-      if (pending) return pending as Promise<R>;
-      const work = timed(spec.name, args, runCommand(spec, args));
-      inFlight.set(key, work);
-      const done = () => inFlight.delete(key);
-      work.then(done, done);
-      return work;
+      if (pending && pending.sdk === sdk && latest.get(id) === pending) return pending.work as Promise<R>;
+      const entry = { sdk, work: timed(spec.name, args, runCommand(spec, args)) };
+      inFlight.set(key, entry);
+      latest.set(id, entry);
+      const done = () => {
+        if (inFlight.get(key) === entry) inFlight.delete(key);
+        if (latest.get(id) === entry) latest.delete(id);
+      };
+      entry.work.then(done, done);
+      return entry.work as Promise<R>;
     };
 
   function timed<R>(command: string, args: unknown[], work: Promise<R>): Promise<R> {
