@@ -39,6 +39,8 @@ export interface AppDeps {
 
 export type TokenApp = Koa & {
   metrics: Metrics;
+  /** The process is stopping: logins whose turn comes after `until` are answered login_busy now. */
+  drain(until: number): void;
   /** Releases what the app holds beyond requests: the Redis connection, the budget's timers. */
   close(): Promise<void>;
 };
@@ -111,6 +113,7 @@ export function createApp(config: Config, deps: AppDeps = {}): TokenApp {
   // Reached directly (TRUST_PROXY=false), the socket peer is the only address worth believing.
   const app = new Koa({ proxy: config.trustProxy, maxIpsCount: 1 }) as TokenApp;
   app.metrics = metrics;
+  app.drain = (until) => budget.drain(until);
   app.close = async () => {
     await budget.close();
     redis?.disconnect();

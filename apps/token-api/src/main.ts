@@ -39,7 +39,26 @@ function exitAfterFlush(logger: Logger, code: number): void {
   setTimeout(() => process.exit(code), 1000).unref();
 }
 
-function shutDownOn(signals: NodeJS.Signals[], server: Server, release: () => Promise<void>, logger: Logger, timeoutMs: number): void {
+interface Stopping {
+  /** Answers the logins that cannot be served within `until` (ms since the epoch). */
+  drain: (until: number) => void;
+  release: () => Promise<void>;
+  timeoutMs: number;
+  /** Longest a call to Tencent may take once a login's turn comes. */
+  upstreamTimeoutMs: number;
+}
+
+/**
+ * SHUTDOWN_TIMEOUT_MS shorter than a login's longest stay (its wait for a turn plus the call) means
+ * a stop at shift start answers some queued logins login_busy: say so once, at start-up.
+ */
+function shutdownShorterThanLogin(config: Config): string | undefined {
+  const longest = config.upstreamBudget.maxWaitMs + config.tccc.timeoutSeconds * 1000;
+  if (config.upstreamBudget.requestsPerSecond === 0 || config.shutdownTimeoutMs >= longest) return undefined;
+  return `SHUTDOWN_TIMEOUT_MS (${config.shutdownTimeoutMs}) is shorter than LOGIN_QUEUE_MAX_WAIT_MS + TCCC_TIMEOUT_SECONDS (${longest} ms): on SIGTERM, queued logins whose turn comes later are answered 503 login_busy with Retry-After`;
+}
+
+function shutDownOn(signals: NodeJS.Signals[], server: Server, logger: Logger, { drain, release, timeoutMs, upstreamTimeoutMs }: Stopping): void {
   let stopping = false;
   // Responses still to be written while stopping say `Connection: close`, so keep-alive clients
   // do not hold the server open after their last answer.
@@ -54,6 +73,9 @@ function shutDownOn(signals: NodeJS.Signals[], server: Server, release: () => Pr
     stopping = true;
     for (const res of unanswered) if (!res.headersSent) res.shouldKeepAlive = false;
     logger.info({ signal, timeoutMs }, 'shutting down: no new connections, finishing in-flight requests');
+    // Logins whose turn comes too late to finish before the bound get 503 login_busy + Retry-After
+    // now (the gateway passes a 503 on), rather than a cut connection at the bound.
+    drain(Date.now() + timeoutMs - upstreamTimeoutMs);
     const forced = setTimeout(() => {
       logger.warn('in-flight requests did not finish in time; closing their connections');
       server.closeAllConnections();
@@ -94,6 +116,8 @@ function main(): void {
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, config: describeConfig(config) }, `token-api listening on http://${config.host}:${port}`);
+    const short = shutdownShorterThanLogin(config);
+    if (short) logger.warn(short);
   });
   // The gateway pools upstream connections (nginx `keepalive_timeout` 60 s by default). If we
   // closed an idle one first, a request it had just sent on it would fail; so we outlast it.
@@ -109,7 +133,12 @@ function main(): void {
     logger.fatal({ type: error.name, message: error.message, ...(error.code ? { code: error.code } : {}) }, msg);
     exitAfterFlush(logger, 1);
   });
-  shutDownOn(['SIGTERM', 'SIGINT'], server, () => app.close(), logger, config.shutdownTimeoutMs);
+  shutDownOn(['SIGTERM', 'SIGINT'], server, logger, {
+    drain: (until) => app.drain(until),
+    release: () => app.close(),
+    timeoutMs: config.shutdownTimeoutMs,
+    upstreamTimeoutMs: config.tccc.timeoutSeconds * 1000,
+  });
 }
 
 main();

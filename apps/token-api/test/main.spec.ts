@@ -170,6 +170,46 @@ it('gives up on requests still running after SHUTDOWN_TIMEOUT_MS and exits 1', a
   expect(await inFlight).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
 });
 
+async function metric(port: number, name: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+}
+
+it('on SIGTERM serves the queued logins whose turn comes within the bound and answers the rest 503 login_busy at once', async () => {
+  // A turn every 1.1 s; 2.5 s to stop, 1 s per Tencent call: turns up to 1.5 s after SIGTERM are served.
+  running = startMain(
+    emulatorEnv(emulator, { PORT: '0', TCCC_UPSTREAM_RPS: '1', LOGIN_QUEUE_MAX_WAIT_MS: '20000', SHUTDOWN_TIMEOUT_MS: '2500' }),
+  );
+  const port = await listeningPort(running);
+  const token = await accessToken(emulator, 'alice');
+  const logins = Array.from({ length: 6 }, () =>
+    fetch(`http://127.0.0.1:${port}/api/tccc/login`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).then(
+      async (response) => ({ status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { error?: { code: string } }, at: Date.now() }),
+      (error: unknown) => ({ status: 0, retryAfter: null, body: { error: { code: String(error) } }, at: Date.now() }),
+    ),
+  );
+  // The first is served at once, five wait for turns 1.1, 2.2, 3.3, 4.4 and 5.5 s out.
+  await waitFor(async () => (await metric(port, 'token_api_login_queue_length')) === 5);
+  const signalled = Date.now();
+  running.process.kill('SIGTERM');
+
+  const answers = await Promise.all(logins);
+  expect(answers.filter((a) => a.status === 200)).toHaveLength(2);
+  const busy = answers.filter((a) => a.status === 503);
+  expect(busy).toHaveLength(4);
+  for (const answer of busy) {
+    expect(answer.body.error?.code).toBe('login_busy');
+    expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(1);
+    // Answered when the replica began to stop, not cut at the bound.
+    expect(answer.at - signalled).toBeLessThan(1000);
+  }
+  const { code, at } = await running.exited;
+  expect(code).toBe(0);
+  expect(at - signalled).toBeLessThan(2500);
+  // Said at start-up, so the operator can lengthen the bound before a stop at shift start.
+  expect(running.stdout()).toContain('SHUTDOWN_TIMEOUT_MS (2500) is shorter than LOGIN_QUEUE_MAX_WAIT_MS + TCCC_TIMEOUT_SECONDS (21000 ms)');
+});
+
 /** Sends raw bytes and returns everything the server answers before it closes the connection. */
 function rawExchange(port: number, bytes: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -157,3 +157,21 @@ it('a caller that goes away while its turn is being taken from Redis is not sent
   await sleep(1_200);
   expect(calls).toBe(1);
 });
+
+it('a turn comes when Redis set it, not later when a busy event loop read the reply late', async () => {
+  // 5/s: turns 220 ms apart. Both logins ask at once; their replies wait out a 150 ms busy loop.
+  const b = budget(5, 5_000);
+  await ready(b);
+  await sleep(300);
+  const asked = Date.now();
+  const calledAt: number[] = [];
+  const both = Promise.all([0, 1].map(() => b.run(async () => calledAt.push(Date.now() - asked), Date.now() + 5_000)));
+  const busyUntil = Date.now() + 150;
+  while (Date.now() < busyUntil) {
+    // the event loop is busy (JSON, TLS, GC): the Redis replies sit unread
+  }
+  await both;
+  // The second turn is 220 ms after the first: not 220 ms after the loop got round to the reply.
+  expect(calledAt[1]).toBeGreaterThanOrEqual(200);
+  expect(calledAt[1]).toBeLessThan(300);
+});

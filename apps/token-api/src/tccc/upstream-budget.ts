@@ -37,6 +37,12 @@ export interface UpstreamBudget {
   run<T>(call: () => Promise<T>, deadline: number, signal?: AbortSignal): Promise<T>;
   /** Tencent said RequestLimitExceeded all the same: leave a quarter second of the budget unused. */
   slowDown(): void;
+  /**
+   * The replica is stopping: take no more turns (login_busy), and answer now, with login_busy and a
+   * Retry-After, every waiting login whose turn comes after `until` (ms since the epoch); the rest
+   * are still served at their turn.
+   */
+  drain(until: number): void;
   close(): Promise<void>;
 }
 
@@ -87,6 +93,7 @@ const noBudget: UpstreamBudget = {
   paced: false,
   run: (call) => call(),
   slowDown: () => undefined,
+  drain: () => undefined,
   close: async () => undefined,
 };
 
@@ -99,7 +106,9 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
   let waiting = 0;
   let slowUntil = 0;
   let closed = false;
-  const waiters = new Set<(error: AppError) => void>();
+  let draining = false;
+  // Each waiting login's way to fail, with when its turn comes (ms since the epoch, local clock).
+  const waiters = new Map<(error: AppError) => void, number>();
 
   let redis: RedisClient | undefined;
   let takeTurn: TakeTurn;
@@ -118,7 +127,7 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
     // The turns handed out live in Redis: when it goes (or restarts empty), a turn held here may be
     // handed out again. Nobody waiting can be served safely: say so now rather than at the deadline.
     client.on('close', () => {
-      for (const fail of [...waiters]) fail(dependencyUnavailable(new Error('redis connection closed')));
+      for (const fail of [...waiters.keys()]) fail(dependencyUnavailable(new Error('redis connection closed')));
     });
     takeTurn = async (maxWaitMs, skipTurns) => {
       const [taken, waitMs] = (await client.eval(TAKE_TURN, 1, key, spacing, Math.max(0, Math.floor(maxWaitMs)), skipTurns)) as [number, number];
@@ -129,10 +138,14 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
   return {
     paced: true,
     async run(call, deadline, signal) {
-      if (closed) throw loginBusy(1);
+      if (closed || draining) throw loginBusy(1);
       if (signal?.aborted) throw loginAbandoned();
       if (redis && !isRedisReady(redis)) throw dependencyUnavailable(new Error('redis not ready'));
-      const maxWaitMs = deadline - Date.now();
+      // The turn is `waitMs` after Redis read its clock, which is just after we asked: timed from
+      // here, a reply that waited in a busy event loop does not push the call late (and bunch it
+      // with other replicas' on-time calls: more than 19 within a sliding second at Tencent).
+      const askedAt = Date.now();
+      const maxWaitMs = deadline - askedAt;
       let turn: { taken: boolean; waitMs: number };
       try {
         turn = await takeTurn(maxWaitMs, 0);
@@ -144,6 +157,7 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       if (!turn.taken) throw loginBusy(turn.waitMs / 2000);
 
       const enqueuedAt = Date.now();
+      const turnAt = askedAt + turn.waitMs;
       waiting += 1;
       options.metrics.loginQueueLength.set(waiting);
       try {
@@ -159,8 +173,8 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
             waiters.delete(fail);
             signal?.removeEventListener('abort', onAbort);
             resolve();
-          }, turn.waitMs);
-          waiters.add(fail);
+          }, Math.max(0, turnAt - Date.now()));
+          waiters.set(fail, turnAt);
           signal?.addEventListener('abort', onAbort, { once: true });
           // It may have gone while the turn was being taken (a Redis round trip): an abort that
           // already happened fires no listener.
@@ -184,9 +198,17 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       takeTurn(Number.MAX_SAFE_INTEGER, Math.ceil(options.requestsPerSecond / 4)).catch(() => undefined);
     },
 
+    drain(until) {
+      draining = true;
+      // Their turns are spent either way; answered now, the desk retries after Retry-After instead
+      // of having its connection cut at SHUTDOWN_TIMEOUT_MS and re-sent to queue again elsewhere.
+      const now = Date.now();
+      for (const [fail, turnAt] of [...waiters]) if (turnAt > until) fail(loginBusy((turnAt - now) / 2000));
+    },
+
     async close() {
       closed = true;
-      for (const fail of [...waiters]) fail(loginBusy(1));
+      for (const fail of [...waiters.keys()]) fail(loginBusy(1));
       redis?.disconnect();
     },
   };
