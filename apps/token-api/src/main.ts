@@ -117,7 +117,9 @@ function main(): void {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, config: describeConfig(config) }, `token-api listening on http://${config.host}:${port}`);
     const short = shutdownShorterThanLogin(config);
-    if (short) logger.warn(short);
+    // Information, not a fault: with the defaults (10 s grace, 30 s queue) a stop answers such logins
+    // login_busy with Retry-After, which the desk honours; a longer grace loses none (docs/deploy.md).
+    if (short) logger.info(short);
   });
   // The gateway pools upstream connections (nginx `keepalive_timeout` 60 s by default). If we
   // closed an idle one first, a request it had just sent on it would fail; so we outlast it.
