@@ -175,3 +175,24 @@ it('a turn comes when Redis set it, not later when a busy event loop read the re
   expect(calledAt[1]).toBeGreaterThanOrEqual(200);
   expect(calledAt[1]).toBeLessThan(300);
 });
+
+it('a slowDown on one replica pauses every replica now, not after the turns already handed out', async () => {
+  // 5/s: turns 220 ms apart, a pause of two turns (440 ms). Four logins wait, on two replicas.
+  const a = budget(5, 10_000);
+  const b = budget(5, 10_000);
+  await Promise.all([ready(a), ready(b)]);
+  await sleep(500); // the readiness checks' turns are past
+  const started = Date.now();
+  const calledAt: number[] = [];
+  const call = async () => calledAt.push(Date.now() - started);
+  const all = Promise.all([a.run(call, started + 10_000), b.run(call, started + 10_000), a.run(call, started + 10_000), b.run(call, started + 10_000)]);
+  await sleep(100);
+  a.slowDown(); // the first call came back RequestLimitExceeded, say
+  await all;
+  calledAt.sort((x, y) => x - y);
+  // The turn due at 220 ms comes after the pause (660 ms); spacing holds after it.
+  expect(calledAt[0]).toBeLessThan(150);
+  expect(calledAt[1]).toBeGreaterThanOrEqual(620);
+  expect(calledAt[2] - calledAt[1]).toBeGreaterThanOrEqual(200);
+  expect(calledAt[3] - calledAt[2]).toBeGreaterThanOrEqual(200);
+});

@@ -35,7 +35,10 @@ export interface UpstreamBudget {
    * client_closed when `signal` aborts before the turn (then `call` never runs).
    */
   run<T>(call: () => Promise<T>, deadline: number, signal?: AbortSignal): Promise<T>;
-  /** Tencent said RequestLimitExceeded all the same: leave a quarter second of the budget unused. */
+  /**
+   * Tencent said RequestLimitExceeded all the same: pause every replica's calls for a quarter second
+   * from now (turns already handed out move back too), so Tencent's one-second window clears.
+   */
   slowDown(): void;
   /**
    * The replica is stopping: take no more turns (login_busy), and answer now, with login_busy and a
@@ -71,22 +74,42 @@ export function loginAbandoned(): AppError {
  * Takes the next turn, or says how far off it is: one atomic step, so a login whose turn would come
  * after its wait bound takes none (nobody's turn is held by a login that then times out), and on
  * Redis' clock (TIME), so a replica whose clock is off neither jumps the queue nor stalls it.
- * KEYS[1] the next free turn (ms); ARGV spacing, the longest wait acceptable, turns to leave empty.
- * Returns {taken 1|0, ms until the turn}.
+ * KEYS[1] the next free turn (ms), KEYS[2] the pauses so far (ms); ARGV spacing, the longest wait
+ * acceptable. Returns {taken 1|0, ms until the turn, the pauses so far}.
  */
 const TAKE_TURN = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local spacing = tonumber(ARGV[1])
 local turn = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
 local wait = turn - now
-if wait > tonumber(ARGV[2]) then return {0, wait} end
-local nextTurn = turn + spacing * (1 + tonumber(ARGV[3]))
+local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
+if wait > tonumber(ARGV[2]) then return {0, wait, paused} end
+local nextTurn = turn + tonumber(ARGV[1])
 redis.call('SET', KEYS[1], nextTurn, 'PX', nextTurn - now + 60000)
-return {1, wait}
+return {1, wait, paused}
 `;
 
-type TakeTurn = (maxWaitMs: number, skipTurns: number) => Promise<{ taken: boolean; waitMs: number }>;
+/**
+ * A pause of ARGV[1] ms from now: the next free turn moves back by it and so does every turn handed
+ * out (each waiter adds the pauses made since it took its turn). Returns the pauses so far.
+ */
+const PAUSE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local gap = tonumber(ARGV[1])
+local nextTurn = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0')) + gap
+redis.call('SET', KEYS[1], nextTurn, 'PX', nextTurn - now + 60000)
+local paused = redis.call('INCRBY', KEYS[2], gap)
+redis.call('PEXPIRE', KEYS[2], 3600000)
+return paused
+`;
+
+/** The shared counters: a turn (or how far off it is), a pause, the pauses so far. */
+interface Turns {
+  take(maxWaitMs: number): Promise<{ taken: boolean; waitMs: number; paused: number }>;
+  pause(gapMs: number): Promise<unknown>;
+  paused(): Promise<number>;
+}
 
 /** TCCC_UPSTREAM_RPS=0: every call goes straight through (benchmarks of our own overhead). */
 const noBudget: UpstreamBudget = {
@@ -101,7 +124,10 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
   if (options.requestsPerSecond === 0) return noBudget;
   const spacing = spacingMs(options.requestsPerSecond);
   // One budget per SecretId and pace: every replica configured alike shares it.
-  const key = `tccc-upstream-${createHash('sha256').update(options.secretId).digest('hex').slice(0, 16)}-${options.requestsPerSecond}:next-turn`;
+  const base = `tccc-upstream-${createHash('sha256').update(options.secretId).digest('hex').slice(0, 16)}-${options.requestsPerSecond}`;
+  const keys = [`${base}:next-turn`, `${base}:paused`];
+  // A quarter second of the budget left unused after a RequestLimitExceeded.
+  const pauseMs = Math.ceil(options.requestsPerSecond / 4) * spacing;
 
   let waiting = 0;
   let slowUntil = 0;
@@ -111,15 +137,23 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
   const waiters = new Map<(error: AppError) => void, number>();
 
   let redis: RedisClient | undefined;
-  let takeTurn: TakeTurn;
+  let turns: Turns;
   if (options.redisUrl === undefined) {
     let nextTurn = 0;
-    takeTurn = async (maxWaitMs, skipTurns) => {
-      const now = Date.now();
-      const turn = Math.max(now, nextTurn);
-      if (turn - now > maxWaitMs) return { taken: false, waitMs: turn - now };
-      nextTurn = turn + spacing * (1 + skipTurns);
-      return { taken: true, waitMs: turn - now };
+    let paused = 0;
+    turns = {
+      take: async (maxWaitMs) => {
+        const now = Date.now();
+        const turn = Math.max(now, nextTurn);
+        if (turn - now > maxWaitMs) return { taken: false, waitMs: turn - now, paused };
+        nextTurn = turn + spacing;
+        return { taken: true, waitMs: turn - now, paused };
+      },
+      pause: async (gapMs) => {
+        nextTurn = Math.max(Date.now(), nextTurn) + gapMs;
+        paused += gapMs;
+      },
+      paused: async () => paused,
     };
   } else {
     const client = createRedisClient({ url: options.redisUrl, logger: options.logger });
@@ -129,9 +163,13 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
     client.on('close', () => {
       for (const fail of [...waiters.keys()]) fail(dependencyUnavailable(new Error('redis connection closed')));
     });
-    takeTurn = async (maxWaitMs, skipTurns) => {
-      const [taken, waitMs] = (await client.eval(TAKE_TURN, 1, key, spacing, Math.max(0, Math.floor(maxWaitMs)), skipTurns)) as [number, number];
-      return { taken: taken === 1, waitMs };
+    turns = {
+      take: async (maxWaitMs) => {
+        const [taken, waitMs, paused] = (await client.eval(TAKE_TURN, 2, ...keys, spacing, Math.max(0, Math.floor(maxWaitMs)))) as [number, number, number];
+        return { taken: taken === 1, waitMs, paused };
+      },
+      pause: (gapMs) => client.eval(PAUSE, 2, ...keys, gapMs),
+      paused: async () => Number((await client.get(keys[1])) ?? 0),
     };
   }
 
@@ -146,9 +184,9 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       // with other replicas' on-time calls: more than 19 within a sliding second at Tencent).
       const askedAt = Date.now();
       const maxWaitMs = deadline - askedAt;
-      let turn: { taken: boolean; waitMs: number };
+      let turn: { taken: boolean; waitMs: number; paused: number };
       try {
-        turn = await takeTurn(maxWaitMs, 0);
+        turn = await turns.take(maxWaitMs);
       } catch (error) {
         throw dependencyUnavailable(error);
       }
@@ -157,7 +195,8 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
       if (!turn.taken) throw loginBusy(turn.waitMs / 2000);
 
       const enqueuedAt = Date.now();
-      const turnAt = askedAt + turn.waitMs;
+      let turnAt = askedAt + turn.waitMs;
+      let pausedBefore = turn.paused;
       waiting += 1;
       options.metrics.loginQueueLength.set(waiting);
       try {
@@ -169,11 +208,26 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
             reject(error);
           };
           const onAbort = () => fail(loginAbandoned());
-          const timer = setTimeout(() => {
+          const served = () => {
             waiters.delete(fail);
             signal?.removeEventListener('abort', onAbort);
             resolve();
-          }, Math.max(0, turnAt - Date.now()));
+          };
+          // At the turn: a pause made meanwhile (slowDown on any replica) moves it back by as much.
+          const atTurn = () => {
+            turns.paused().then(
+              (paused) => {
+                if (!waiters.has(fail)) return; // failed (closed, drained, caller gone) meanwhile
+                if (paused <= pausedBefore) return served();
+                turnAt += paused - pausedBefore;
+                pausedBefore = paused;
+                waiters.set(fail, turnAt);
+                timer = setTimeout(atTurn, Math.max(0, turnAt - Date.now()));
+              },
+              () => waiters.has(fail) && served(), // the pause is advice: without it, keep the turn
+            );
+          };
+          let timer = setTimeout(atTurn, Math.max(0, turnAt - Date.now()));
           waiters.set(fail, turnAt);
           signal?.addEventListener('abort', onAbort, { once: true });
           // It may have gone while the turn was being taken (a Redis round trip): an abort that
@@ -191,11 +245,11 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
 
     slowDown() {
       options.metrics.upstreamLimitExceeded.inc();
-      // At most every 250 ms per replica: leave a quarter second of the shared budget unused (turns
-      // nobody takes), so Tencent's one-second window clears. Nothing to restore.
+      // At most every 250 ms per replica: a quarter second from now with no call, on every replica,
+      // so Tencent's one-second window clears. Nothing to restore.
       if (Date.now() < slowUntil) return;
       slowUntil = Date.now() + 250;
-      takeTurn(Number.MAX_SAFE_INTEGER, Math.ceil(options.requestsPerSecond / 4)).catch(() => undefined);
+      turns.pause(pauseMs).catch(() => undefined);
     },
 
     drain(until) {
