@@ -22,15 +22,13 @@ afterAll(async () => {
   await redis.stop();
 });
 
+/** A budget on the test's Redis server. */
+function sharedBudget(secretId: string, requestsPerSecond: number, maxWaitMs: number) {
+  return createUpstreamBudget({ requestsPerSecond, maxWaitMs, secretId, redisUrl: redis.url, metrics: createMetrics(), logger: captureLogs().logger });
+}
+
 it('Redis down and back, several times: no unhandled rejection, and the budget serves again', async () => {
-  const budget = createUpstreamBudget({
-    requestsPerSecond: 20,
-    maxWaitMs: 2_000,
-    secretId: 'outage-restarts',
-    redisUrl: redis.url,
-    metrics: createMetrics(),
-    logger: captureLogs().logger,
-  });
+  const budget = sharedBudget('outage-restarts', 20, 2_000);
   try {
     await until(() => budget.run(async () => true, Date.now() + 2_000).catch(() => false), 10_000);
     for (let round = 0; round < 5; round += 1) {
@@ -48,14 +46,7 @@ it('Redis down and back, several times: no unhandled rejection, and the budget s
 });
 
 it('a login waiting for its turn when Redis goes: refused at once with dependency_unavailable, never sent upstream', async () => {
-  const budget = createUpstreamBudget({
-    requestsPerSecond: 2,
-    maxWaitMs: 5_000,
-    secretId: 'outage-waiting',
-    redisUrl: redis.url,
-    metrics: createMetrics(),
-    logger: captureLogs().logger,
-  });
+  const budget = sharedBudget('outage-waiting', 2, 5_000);
   try {
     await until(() => budget.run(async () => true, Date.now() + 5_000).catch(() => false), 10_000);
     let calls = 0;
