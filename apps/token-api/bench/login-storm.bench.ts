@@ -278,7 +278,7 @@ async function main(): Promise<void> {
     const bareLine = summarise('bare', bareOutcomes, bareCounters.requestLimit.refused);
 
     const limitS = N / UPSTREAM_RPS;
-    console.log(`physical limit: ${N} / ${UPSTREAM_RPS} per second = ${limitS} s; target ours_max_s ≤ ${limitS * 1.1 + 2} s; bench took ${((Date.now() - benchStarted) / 1000).toFixed(1)} s`);
+    console.log(`physical limit: ${N} / ${UPSTREAM_RPS} per second = ${limitS} s; target ours_max_s ≤ ${(limitS * 1.1 + 2).toFixed(1)} s; bench took ${((Date.now() - benchStarted) / 1000).toFixed(1)} s`);
     console.log(
       JSON.stringify({
         n: N,
