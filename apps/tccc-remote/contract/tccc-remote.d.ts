@@ -203,6 +203,11 @@ declare module 'tccc_remote/desk' {
   	endedAt?: number;
   	/** Seconds the agent had to accept (inbound); 0 = no timeout. */
   	acceptTimeoutS?: number;
+  	/**
+  	 * The agent placed it (a call out, or an internal call to a colleague), so unanswered means not
+  	 * answered by the other side, not missed. Absent: offered to the agent, or not known (adopted).
+  	 */
+  	placedByAgent?: true;
   	ivrPath: IvrStep[];
   	/** How the session ended, when it did. */
   	closeBy?: CloseBy;
@@ -482,8 +487,10 @@ declare module 'tccc_remote/desk' {
   	seatUserId?: string;
   	channel: SessionChannel;
   	direction: SessionDirection;
-  	/** ended, transferred, or missed (never answered). */
+  	/** ended, transferred, or missed (never answered; by the other side when `placedByAgent`). */
   	outcome: "ended" | "transferred" | "missed";
+  	/** The agent placed the contact (DeskSession.placedByAgent). */
+  	placedByAgent?: true;
   	peer: Omit<SessionPeer, "avatar">;
   	/** ms since epoch. */
   	offeredAt: number;
@@ -608,7 +615,7 @@ declare module 'tccc_remote/desk' {
    * The contract's version (semver), exported by `./desk`: the single source. Bump it when the generated
    * contract/tccc-remote.d.ts changes (major: breaking, minor: additions), then `npm run contract:lock`.
    */
-  export const CONTRACT_VERSION = "1.5.2";
+  export const CONTRACT_VERSION = "1.6.0";
 
   export {};
 }
@@ -816,6 +823,11 @@ declare module 'tccc_remote/DeskComponent' {
   	endedAt?: number;
   	/** Seconds the agent had to accept (inbound); 0 = no timeout. */
   	acceptTimeoutS?: number;
+  	/**
+  	 * The agent placed it (a call out, or an internal call to a colleague), so unanswered means not
+  	 * answered by the other side, not missed. Absent: offered to the agent, or not known (adopted).
+  	 */
+  	placedByAgent?: true;
   	ivrPath: IvrStep[];
   	/** How the session ended, when it did. */
   	closeBy?: CloseBy;
@@ -1087,8 +1099,10 @@ declare module 'tccc_remote/DeskComponent' {
   	seatUserId?: string;
   	channel: SessionChannel;
   	direction: SessionDirection;
-  	/** ended, transferred, or missed (never answered). */
+  	/** ended, transferred, or missed (never answered; by the other side when `placedByAgent`). */
   	outcome: "ended" | "transferred" | "missed";
+  	/** The agent placed the contact (DeskSession.placedByAgent). */
+  	placedByAgent?: true;
   	peer: Omit<SessionPeer, "avatar">;
   	/** ms since epoch. */
   	offeredAt: number;
@@ -1563,6 +1577,11 @@ declare module 'tccc_remote/angular' {
   	endedAt?: number;
   	/** Seconds the agent had to accept (inbound); 0 = no timeout. */
   	acceptTimeoutS?: number;
+  	/**
+  	 * The agent placed it (a call out, or an internal call to a colleague), so unanswered means not
+  	 * answered by the other side, not missed. Absent: offered to the agent, or not known (adopted).
+  	 */
+  	placedByAgent?: true;
   	ivrPath: IvrStep[];
   	/** How the session ended, when it did. */
   	closeBy?: CloseBy;
@@ -1834,8 +1853,10 @@ declare module 'tccc_remote/angular' {
   	seatUserId?: string;
   	channel: SessionChannel;
   	direction: SessionDirection;
-  	/** ended, transferred, or missed (never answered). */
+  	/** ended, transferred, or missed (never answered; by the other side when `placedByAgent`). */
   	outcome: "ended" | "transferred" | "missed";
+  	/** The agent placed the contact (DeskSession.placedByAgent). */
+  	placedByAgent?: true;
   	peer: Omit<SessionPeer, "avatar">;
   	/** ms since epoch. */
   	offeredAt: number;

@@ -1,4 +1,4 @@
-import { createDesk, MAX_UNACKED_CALL_LOGS, type CallLog, type CallLogStorage, type Desk } from '../src/index';
+import { createDesk, MAX_UNACKED_CALL_LOGS, type CallLog, type CallLogStorage, type Desk, type DeskSession } from '../src/index';
 import { createFakeLoader, createFakeSdk, type FakeSdk } from './fake-sdk';
 import { phoneCallIn } from './helpers';
 
@@ -312,5 +312,29 @@ describe('callLogs$ while after-call work is not over', () => {
     expect(logs).toHaveLength(1);
     expect(desk.callLogs.unacked().map((l) => l.sessionId)).toEqual(['later']);
     desk.destroy();
+  });
+});
+
+describe('who placed the contact', () => {
+  it('an internal call the agent placed and the colleague never answered is placedByAgent (not missed by the agent); one offered to the agent is not', async () => {
+    const { desk, sdk, logs } = await readyDesk(null);
+    const history: DeskSession[][] = [];
+    desk.history$.subscribe((h) => history.push([...h]));
+    sdk.answer('Call.startInternalCall', () => {
+      sdk.emit('callOuted', { sessionId: 'out-1' });
+      return Promise.resolve({ status: 'success' });
+    });
+    await desk.call.internal({ calleeUserId: 'bob@example.com' });
+    sdk.emit('sessionEnded', { sessionId: 'out-1', closeBy: 'seat', mainReason: 'cancelled' });
+    sdk.emit('callIn', { type: 'internal', sessionId: 'in-1', timeout: 0, peerUserId: 'carol@example.com' });
+    sdk.emit('sessionEnded', { sessionId: 'in-1', closeBy: 'client', mainReason: 'cancelled' });
+    sdk.emit('statusChanged', { status: 'free' });
+    const byId = Object.fromEntries(logs.map((log) => [log.id, log]));
+    expect(byId['out-1']).toMatchObject({ channel: 'internal', outcome: 'missed', placedByAgent: true });
+    expect(byId['in-1']).toMatchObject({ channel: 'internal', outcome: 'missed' });
+    expect(byId['in-1']).not.toHaveProperty('placedByAgent');
+    const last = history[history.length - 1];
+    expect(last.find((s) => s.id === 'out-1')?.placedByAgent).toBe(true);
+    expect(last.find((s) => s.id === 'in-1')).not.toHaveProperty('placedByAgent');
   });
 });

@@ -21,6 +21,7 @@ export function callLogOf(session: DeskSession, loggedAt: number, seatUserId: st
   };
   if (seatUserId) log.seatUserId = seatUserId;
   if (answered) log.answeredAt = session.answeredAt;
+  if (session.placedByAgent) log.placedByAgent = true;
   if (session.closeBy !== undefined) log.closeBy = session.closeBy;
   if (session.mainReason !== undefined) log.mainReason = session.mainReason;
   if (session.subReason !== undefined) log.subReason = session.subReason;

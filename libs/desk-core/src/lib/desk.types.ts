@@ -63,6 +63,11 @@ export interface DeskSession {
   endedAt?: number;
   /** Seconds the agent had to accept (inbound); 0 = no timeout. */
   acceptTimeoutS?: number;
+  /**
+   * The agent placed it (a call out, or an internal call to a colleague), so unanswered means not
+   * answered by the other side, not missed. Absent: offered to the agent, or not known (adopted).
+   */
+  placedByAgent?: true;
   ivrPath: IvrStep[];
   /** How the session ended, when it did. */
   closeBy?: CloseBy;
@@ -366,8 +371,10 @@ export interface CallLog {
   seatUserId?: string;
   channel: SessionChannel;
   direction: SessionDirection;
-  /** ended, transferred, or missed (never answered). */
+  /** ended, transferred, or missed (never answered; by the other side when `placedByAgent`). */
   outcome: 'ended' | 'transferred' | 'missed';
+  /** The agent placed the contact (DeskSession.placedByAgent). */
+  placedByAgent?: true;
   peer: Omit<SessionPeer, 'avatar'>;
   /** ms since epoch. */
   offeredAt: number;

@@ -75,7 +75,7 @@ export function sessionFromInternalCall(sessionId: string, calleeUserId: string,
 }
 
 function dialing(id: string, channel: CallInType, direction: SessionDirection, who: SessionPeer, at: number): DeskSession {
-  return { id, channel, direction, status: 'dialing', muted: false, peer: who, offeredAt: at, ivrPath: [], raw: undefined };
+  return { id, channel, direction, status: 'dialing', muted: false, peer: who, offeredAt: at, placedByAgent: true, ivrPath: [], raw: undefined };
 }
 
 /**
@@ -112,6 +112,7 @@ export function adoptedSession(
 export function asKnown(adopted: DeskSession, past: DeskSession): DeskSession {
   const session: DeskSession = { ...adopted, channel: past.channel, direction: past.direction, peer: past.peer, offeredAt: past.offeredAt, ivrPath: past.ivrPath };
   delete session.channelKnown;
+  if (past.placedByAgent) session.placedByAgent = true;
   if (past.channel === 'video') session.videoMuted = past.videoMuted ?? false;
   else delete session.videoMuted;
   return session;

@@ -36,6 +36,12 @@ describe('call history records', () => {
     expect(callRecord(past({ channel: 'video', peer: {} }), CUSTOMERS).who).toBe('Video visitor');
     expect(callRecord(past({ channel: 'internal', direction: 'internal', peer: { userId: 'bob@example.com' } }), CUSTOMERS).who).toBe('bob@example.com');
   });
+
+  it('an unanswered internal call says who did not answer: the colleague (placed by the agent), or the agent', () => {
+    const unanswered = { channel: 'internal', direction: 'internal', peer: { userId: 'bob@example.com' }, answeredAt: undefined } as const;
+    expect(callRecord(past({ ...unanswered, placedByAgent: true }), CUSTOMERS).outcome).toBe('Not answered');
+    expect(callRecord(past(unanswered), CUSTOMERS).outcome).toBe('Missed');
+  });
 });
 
 describe('formatDuration', () => {

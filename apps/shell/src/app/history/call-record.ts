@@ -44,7 +44,7 @@ export function outcomeOf(session: DeskSession, t: CrmTranslate = ENGLISH): stri
     if (session.transferredTo?.skillGroupId) return t('outcome.transferredToSkill', { id: session.transferredTo.skillGroupId });
     return t('outcome.transferred');
   }
-  if (!session.answeredAt) return session.direction === 'outbound' ? t('outcome.notAnswered') : t('outcome.missed');
+  if (!session.answeredAt) return session.direction === 'outbound' || session.placedByAgent ? t('outcome.notAnswered') : t('outcome.missed');
   if (session.channel === 'im' && session.closeBy === 'client') return t('outcome.visitorLeft');
   if (session.channel === 'im' && session.closeBy === 'seat') return t('outcome.agentEndedChat');
   const closed = session.closeBy ? CLOSED_BY[session.closeBy] : undefined;
