@@ -11,7 +11,8 @@ export interface SavedCallLog {
   customerId: string | null;
   channel: CallLog['channel'];
   direction: CallLog['direction'];
-  outcome: CallLog['outcome'];
+  /** As logged, except a contact the agent placed and nobody answered: not answered, not missed. */
+  outcome: CallLog['outcome'] | 'notAnswered';
   who: string;
   phoneNumber: string | null;
   startedAt: number;
@@ -36,7 +37,7 @@ export function toSaved(log: CallLog, customers: readonly Customer[], savedAt: n
     customerId: customer?.id ?? null,
     channel: log.channel,
     direction: log.direction,
-    outcome: log.outcome,
+    outcome: log.outcome === 'missed' && (log.direction === 'outbound' || log.placedByAgent) ? 'notAnswered' : log.outcome,
     who: customer?.name ?? log.peer.displayName ?? log.peer.nickname ?? log.peer.phoneNumber ?? 'Unknown',
     phoneNumber: log.peer.phoneNumber ?? null,
     startedAt: log.offeredAt,

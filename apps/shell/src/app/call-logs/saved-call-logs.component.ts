@@ -39,7 +39,7 @@ export class SavedCallLogsComponent {
   readonly t = this.i18n.t;
   readonly channel = CHANNEL_NAME;
   readonly direction = DIRECTION_NAME;
-  readonly outcome: Readonly<Record<SavedCallLog['outcome'], CrmMessageKey>> = { ended: 'log.ended', transferred: 'log.transferred', missed: 'log.missed' };
+  readonly outcome: Readonly<Record<SavedCallLog['outcome'], CrmMessageKey>> = { ended: 'log.ended', transferred: 'log.transferred', missed: 'log.missed', notAnswered: 'log.notAnswered' };
   readonly records = input.required<readonly SavedCallLog[]>();
   /** Name the customer (or number) on each row: the all-customers list. */
   readonly showWho = input(false);
