@@ -91,7 +91,8 @@ return {1, wait, paused}
 
 /**
  * A pause of ARGV[1] ms from now: the next free turn moves back by it and so does every turn handed
- * out (each waiter adds the pauses made since it took its turn). Returns the pauses so far.
+ * out (each waiter adds the pauses made since it took its turn). Returns the pauses so far, a key
+ * kept without expiry (one per SecretId and pace), so no waiter's count outlives it.
  */
 const PAUSE = `
 local t = redis.call('TIME')
@@ -99,10 +100,11 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local gap = tonumber(ARGV[1])
 local nextTurn = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0')) + gap
 redis.call('SET', KEYS[1], nextTurn, 'PX', nextTurn - now + 60000)
-local paused = redis.call('INCRBY', KEYS[2], gap)
-redis.call('PEXPIRE', KEYS[2], 3600000)
-return paused
+return redis.call('INCRBY', KEYS[2], gap)
 `;
+
+/** How long before its turn a waiter reads the pauses (one Redis round trip, in a busy event loop). */
+const PAUSE_CHECK_AHEAD_MS = 50;
 
 /** The shared counters: a turn (or how far off it is), a pause, the pauses so far. */
 interface Turns {
@@ -133,6 +135,8 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
   let slowUntil = 0;
   let closed = false;
   let draining = false;
+  /** Set by drain(): a waiter whose turn comes later is answered login_busy. */
+  let drainUntil: number | undefined;
   // Each waiting login's way to fail, with when its turn comes (ms since the epoch, local clock).
   const waiters = new Map<(error: AppError) => void, number>();
 
@@ -213,21 +217,28 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
             signal?.removeEventListener('abort', onAbort);
             resolve();
           };
-          // At the turn: a pause made meanwhile (slowDown on any replica) moves it back by as much.
           const atTurn = () => {
+            timer = setTimeout(served, Math.max(0, turnAt - Date.now()));
+          };
+          // Just before the turn: a pause made meanwhile (slowDown on any replica) moves it back by as
+          // much. Read ahead, so the call still leaves on time when there was none.
+          const checkPauses = () => {
             turns.paused().then(
               (paused) => {
                 if (!waiters.has(fail)) return; // failed (closed, drained, caller gone) meanwhile
-                if (paused <= pausedBefore) return served();
-                turnAt += paused - pausedBefore;
+                // Smaller: the counter was lost (a failover); nothing to add, count from it.
+                if (paused > pausedBefore) turnAt += paused - pausedBefore;
                 pausedBefore = paused;
                 waiters.set(fail, turnAt);
-                timer = setTimeout(atTurn, Math.max(0, turnAt - Date.now()));
+                // Paused past what it may wait, or past a stopping replica's grace: answered now.
+                if (turnAt > deadline || (drainUntil !== undefined && turnAt > drainUntil)) return fail(loginBusy((turnAt - Date.now()) / 2000));
+                if (turnAt - Date.now() > PAUSE_CHECK_AHEAD_MS) timer = setTimeout(checkPauses, turnAt - Date.now() - PAUSE_CHECK_AHEAD_MS);
+                else atTurn();
               },
-              () => waiters.has(fail) && served(), // the pause is advice: without it, keep the turn
+              () => waiters.has(fail) && atTurn(), // the pause is advice: without it, keep the turn
             );
           };
-          let timer = setTimeout(atTurn, Math.max(0, turnAt - Date.now()));
+          let timer = setTimeout(checkPauses, Math.max(0, turnAt - Date.now() - PAUSE_CHECK_AHEAD_MS));
           waiters.set(fail, turnAt);
           signal?.addEventListener('abort', onAbort, { once: true });
           // It may have gone while the turn was being taken (a Redis round trip): an abort that
@@ -254,6 +265,7 @@ export function createUpstreamBudget(options: UpstreamBudgetOptions): UpstreamBu
 
     drain(until) {
       draining = true;
+      drainUntil = until;
       // Their turns are spent either way; answered now, the desk retries after Retry-After instead
       // of having its connection cut at SHUTDOWN_TIMEOUT_MS and re-sent to queue again elsewhere.
       const now = Date.now();
