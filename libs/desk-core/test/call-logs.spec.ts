@@ -337,4 +337,24 @@ describe('who placed the contact', () => {
     expect(last.find((s) => s.id === 'out-1')?.placedByAgent).toBe(true);
     expect(last.find((s) => s.id === 'in-1')).not.toHaveProperty('placedByAgent');
   });
+
+  it('a call whose first event outran the command\'s answer (adopted) is placedByAgent once the answer comes', async () => {
+    const { desk, sdk, logs } = await readyDesk(null);
+    sdk.answer('Call.startInternalCall', () => {
+      sdk.emit('userAccessed', { sessionId: 'int-2' }); // bob picked up before the start was answered
+      return Promise.resolve({ status: 'success', data: { sessionId: 'int-2' } });
+    });
+    await desk.call.internal({ calleeUserId: 'bob@example.com' });
+    sdk.answer('Call.startOutboundCall', () => {
+      sdk.emit('calloutAccepted', { sessionId: 'out-2' });
+      return Promise.resolve({ status: 'success', data: { sessionId: 'out-2' } });
+    });
+    await desk.call.dial({ phoneNumber: '13800000000' });
+    for (const id of ['int-2', 'out-2']) sdk.emit('sessionEnded', { sessionId: id, closeBy: 'seat', mainReason: 'hang up' });
+    sdk.emit('statusChanged', { status: 'free' });
+    expect(logs.filter((log) => log.id === 'int-2' || log.id === 'out-2').map((log) => [log.id, log.placedByAgent])).toEqual([
+      ['int-2', true],
+      ['out-2', true],
+    ]);
+  });
 });

@@ -127,14 +127,20 @@ export function withCallOutedDetails(session: DeskSession, payload: unknown): De
   return fields ? withPeer(session, callOutedPeer(fields)) : session;
 }
 
+/** `startOutboundCall` answered for a session already open (its first event came sooner): the agent placed it. */
 export function withDialDetails(session: DeskSession, options: DialOptions, data: StartOutboundCallData): DeskSession {
-  return withPeer(session, dialPeer(options, data));
+  return placed(withPeer(session, dialPeer(options, data)));
 }
 
 /** `startInternalCall` answered for a session already open: it is an internal call to the callee. */
 export function asInternalCall(session: DeskSession, calleeUserId: string): DeskSession {
   const next = session.channel === 'internal' && session.direction === 'internal' ? session : { ...session, channel: 'internal' as const, direction: 'internal' as const };
-  return withPeer(next, { displayName: calleeUserId, userId: calleeUserId }, true);
+  return placed(withPeer(next, { displayName: calleeUserId, userId: calleeUserId }, true));
+}
+
+/** The command's answer proves the agent placed it (a session adopted from an earlier event did not say). */
+function placed(session: DeskSession): DeskSession {
+  return session.placedByAgent ? session : { ...session, placedByAgent: true };
 }
 
 function withPeer(session: DeskSession, extra: SessionPeer, override = false): DeskSession {
