@@ -79,13 +79,13 @@ test('video: accept, camera off, transfer and end from the desk panel, through t
   await acceptFromDesk(page, sessionId);
   await expect(byTestId(page, 'detail-camera').textContent()).resolves.toContain('on');
   await byTestId(page, 'camera').click();
-  await page.locator('[data-testid="camera"][aria-pressed="true"]').waitFor();
+  await page.locator('[data-testid="camera"][data-active="true"]').waitFor();
   await expect(byTestId(page, 'detail-camera').textContent()).resolves.toContain('off');
   // The button says what it will do, not the camera's state (that is the detail row).
   await expect(byTestId(page, 'camera').textContent()).resolves.toContain('Turn camera on');
   await expect(page.locator('[data-testid="hold"], [data-testid="keypad-toggle"]').count()).resolves.toBe(0);
   await byTestId(page, 'mute').click();
-  await page.locator('[data-testid="mute"][aria-pressed="true"]').waitFor();
+  await page.locator('[data-testid="mute"][data-active="true"]').waitFor();
   await expect(byTestId(page, 'command-error').count()).resolves.toBe(0);
   await closeWorkbench(page);
   await screenshot(page, 'video-contact');

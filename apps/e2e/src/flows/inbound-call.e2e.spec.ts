@@ -41,10 +41,10 @@ test('inbound call: screen pop, accept, mute, hold, DTMF, transfer', async () =>
 
   // Mute and unmute.
   await byTestId(page, 'mute').click();
-  await page.locator('[data-testid="mute"][aria-pressed="true"]').waitFor();
+  await page.locator('[data-testid="mute"][data-active="true"]').waitFor();
   await expect(byTestId(page, 'active-status').textContent()).resolves.toContain('muted');
   await byTestId(page, 'mute').click();
-  await page.locator('[data-testid="mute"][aria-pressed="false"]').waitFor();
+  await page.locator('[data-testid="mute"][data-active="false"]').waitFor();
 
   // Hold and resume.
   await byTestId(page, 'hold').click();

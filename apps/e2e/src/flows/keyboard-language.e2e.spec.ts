@@ -53,7 +53,7 @@ test('inbound call by keyboard alone: accept, hold, resume, mute, hang up; never
   await page.keyboard.press('h');
   await card(page, sessionId, 'talking').waitFor();
   await page.keyboard.press('m');
-  await page.locator('[data-testid="mute"][aria-pressed="true"]').waitFor();
+  await page.locator('[data-testid="mute"][data-active="true"]').waitFor();
 
   // Transfer: the agent field gets the caret; typing there is not a shortcut ("e" would hang up).
   await page.keyboard.press('t');

@@ -117,6 +117,17 @@ describe('<tccc-desk>', () => {
     expect(desk.call.unhold).toHaveBeenCalledWith('c1');
   });
 
+  it('a toggle says what a press does, and is not also announced as pressed', async () => {
+    desk.setSessions([session({ id: 'c1', status: 'held', muted: true })]);
+    await stable();
+    for (const [id, label] of [['mute', 'Unmute'], ['hold', 'Resume']]) {
+      expect(el(id)?.textContent?.trim()).toBe(label);
+      // "Unmute, pressed" would contradict itself: the state is in the label.
+      expect(el(id)?.hasAttribute('aria-pressed')).toBe(false);
+      expect(el(id)?.getAttribute('data-active')).toBe('true');
+    }
+  });
+
   it('dials a valid number and refuses letters', async () => {
     await type('dial-input', 'call me');
     expect((el('dial-button') as HTMLButtonElement).disabled).toBe(true);

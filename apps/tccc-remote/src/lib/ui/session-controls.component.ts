@@ -36,19 +36,21 @@ export const DTMF_KEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', 
         }
         <button type="button" class="hangup" data-testid="hangup" [disabled]="disabled()" (click)="hangUp.emit()">{{ endLabel() }}</button>
         @if (connected()) {
+          <!-- The label says what a press does (Mute/Unmute), so no aria-pressed: a screen reader would
+               announce "Unmute, pressed". data-active is the state, for styles and tests. -->
           @if (module() !== 'chat') {
-            <button type="button" data-testid="mute" [attr.aria-pressed]="s.muted" [disabled]="disabled()" (click)="toggleMute.emit(!s.muted)">
+            <button type="button" data-testid="mute" [attr.data-active]="s.muted" [disabled]="disabled()" (click)="toggleMute.emit(!s.muted)">
               {{ s.muted ? t('controls.unmute') : t('controls.mute') }}
             </button>
           }
           @if (module() === 'video') {
-            <button type="button" data-testid="camera" [attr.aria-pressed]="!!s.videoMuted" [disabled]="disabled()"
+            <button type="button" data-testid="camera" [attr.data-active]="!!s.videoMuted" [disabled]="disabled()"
               (click)="toggleCamera.emit(!s.videoMuted)">
               {{ s.videoMuted ? t('controls.cameraOn') : t('controls.cameraOff') }}
             </button>
           }
           @if (module() === 'call') {
-            <button type="button" data-testid="hold" [attr.aria-pressed]="s.status === 'held'" [disabled]="disabled()"
+            <button type="button" data-testid="hold" [attr.data-active]="s.status === 'held'" [disabled]="disabled()"
               (click)="toggleHold.emit(s.status !== 'held')">
               {{ s.status === 'held' ? t('controls.resume') : t('controls.hold') }}
             </button>
