@@ -79,9 +79,12 @@ test('a finished call is saved to the customer’s page; a failed save retries; 
 
   // The call history lists the saved logs too, each once, naming the customer.
   await byTestId(page, 'nav-history').click();
-  await byTestId(page, `saved-call-log-${third}`).waitFor();
+  // The customer page shows the same rows: wait for them inside the history page, not on the page
+  // being left (that race counted 0 rows once, mid-navigation).
+  const historyPage = page.locator('crm-call-history');
+  await historyPage.locator(`[data-testid="saved-call-log-${third}"]`).waitFor();
   for (const id of [first, second, third]) {
-    const row = byTestId(page, `saved-call-log-${id}`);
+    const row = historyPage.locator(`[data-testid="saved-call-log-${id}"]`);
     await expect(row.count()).resolves.toBe(1);
     await expect(row.locator('[data-testid="saved-call-log-who"]').textContent()).resolves.toBe('Lei Wang');
   }
