@@ -195,29 +195,19 @@ function localBudget(requestsPerSecond: number, maxWaitMs: number): UpstreamBudg
   return created;
 }
 
-it('a login that a pause would keep past its wait bound is answered login_busy, not served late', async () => {
-  // 5/s: turns 220 ms apart, a pause of 440 ms. The second login may wait 300 ms; the pause moves its turn to 660.
+// 5/s: turns 220 ms apart, a pause of 440 ms: the second login's turn moves from 220 to 660 ms.
+it.each([
+  ['that a pause would keep past its wait bound is answered login_busy, not served late', { waitMs: 300 }],
+  ['that a pause moved past a stopping replica\'s grace is answered login_busy', { drainAfterMs: 400 }],
+])('a login %s', async (_what, { waitMs, drainAfterMs }: { waitMs?: number; drainAfterMs?: number }) => {
   const b = localBudget(5, 10_000);
   let calls = 0;
   const started = Date.now();
   const first = b.run(async () => (calls += 1), started + 10_000);
-  const second = b.run(async () => (calls += 1), started + 300);
+  const second = b.run(async () => (calls += 1), started + (waitMs ?? 10_000));
   await sleep(50);
   b.slowDown();
-  await expect(second).rejects.toMatchObject({ code: 'login_busy' });
-  await first;
-  expect(calls).toBe(1);
-});
-
-it('a stopping replica answers login_busy a login that a pause moved past its grace', async () => {
-  const b = localBudget(5, 10_000);
-  let calls = 0;
-  const started = Date.now();
-  const first = b.run(async () => (calls += 1), started + 10_000);
-  const second = b.run(async () => (calls += 1), started + 10_000);
-  await sleep(50);
-  b.slowDown(); // the second turn moves from 220 to 660 ms
-  b.drain(started + 400);
+  if (drainAfterMs !== undefined) b.drain(started + drainAfterMs);
   await expect(second).rejects.toMatchObject({ code: 'login_busy' });
   await first;
   expect(calls).toBe(1);
